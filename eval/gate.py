@@ -1,0 +1,97 @@
+"""Evaluation gate: extract the project's examples (and the shared development pages, when
+../shared is there), score them with ../shared/eval/score.py, print every score, and fail when
+one drops below the floor recorded in eval/floors.json. Floors only move up (`--raise-floors`).
+
+usage: python eval/gate.py [--raise-floors] [--shared DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+from sugia import extract
+from sugia.clean.decode import decode
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+FLOORS = os.path.join(HERE, "floors.json")
+
+
+def flatten(scores: dict) -> dict[str, float]:
+    """score.py's summary as name -> number (F1 for the P/R/F1 groups)."""
+    flat = {}
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            flat[key] = value["f1"]
+        elif key not in ("pages", "missing_outputs"):
+            flat[key] = value
+    return flat
+
+
+def run_set(name: str, pages_dir: str, gold_dir: str, scorer: str) -> dict[str, float]:
+    """Extract every page, write UTF-8 copies of the pages for the scorer (which reads pages
+    as UTF-8: legacy-encoded examples are decoded first), and score."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.jsonl")
+        utf8 = os.path.join(tmp, "pages")
+        os.makedirs(utf8)
+        with open(out, "w", encoding="utf-8") as handle:
+            for page in extract([pages_dir]):
+                if page.ok:
+                    handle.write(json.dumps(page.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    print(f"  {name}: {page.source}: {page.failure}", file=sys.stderr)
+        for file in os.listdir(pages_dir):
+            with open(os.path.join(pages_dir, file), "rb") as raw:
+                text, _ = decode(raw.read())
+            with open(os.path.join(utf8, file), "w", encoding="utf-8") as copy:
+                copy.write(text)
+        result = subprocess.run([sys.executable, scorer, gold_dir, out, "--pages", utf8, "--json"],
+                                capture_output=True, text=True, check=True)
+    return flatten(json.loads(result.stdout))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    parser.add_argument("--raise-floors", action="store_true", help="record current scores where they beat the floors")
+    args = parser.parse_args()
+    scorer = os.path.join(args.shared, "eval", "score.py")
+    if not os.path.exists(scorer):
+        print(f"eval gate skipped: {scorer} not found (the scorer ships with ../shared)")
+        return 0
+    sets = {"examples": (os.path.join(ROOT, "examples", "pages"), os.path.join(ROOT, "examples", "gold"))}
+    samples = os.path.join(args.shared, "samples")
+    if os.path.isdir(samples):
+        sets["samples"] = (samples, os.path.join(args.shared, "eval", "dev", "gold"))
+    floors = json.load(open(FLOORS, encoding="utf-8")) if os.path.exists(FLOORS) else {}
+    failures = []
+    for name, (pages, gold) in sets.items():
+        scores = run_set(name, pages, gold, scorer)
+        floor = floors.setdefault(name, {})
+        print(f"{name}:")
+        for key, value in scores.items():
+            low = floor.get(key, 0.0)
+            mark = "BELOW FLOOR" if value < low - 1e-9 else ""
+            print(f"  {key:16} {value:6.3f}   floor {low:6.3f} {mark}")
+            if mark:
+                failures.append(f"{name} {key} {value:.3f} < {low:.3f}")
+            if args.raise_floors and value > low:
+                floor[key] = round(value, 3)
+    if args.raise_floors:
+        with open(FLOORS, "w", encoding="utf-8") as handle:
+            json.dump(floors, handle, indent=1, sort_keys=True)
+            handle.write("\n")
+    if failures:
+        print("eval gate FAILED: " + "; ".join(failures))
+        return 1
+    print("eval gate passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""sugia ("sứ giả", envoy): Vietnamese diplomatic news pages -> a knowledge base of diplomacy.
+
+Library first: `extract(paths)` yields one `Page` per page found, cleaned and described;
+the `sugia` command is a thin shell over it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .page import Failure, Line, Meta, Page
+from .pipeline import Pipeline, Stage
+
+__version__ = "0.1.0"
+__all__ = ["Page", "Meta", "Line", "Failure", "Pipeline", "Stage", "default_pipeline", "extract", "__version__"]
+
+
+def default_pipeline(on_error: str = "continue") -> Pipeline:
+    """decode -> clean -> meta: the stages every page goes through."""
+    from .clean import Clean, Decode
+    from .meta import Metadata
+
+    return Pipeline([Decode(), Clean(), Metadata()], on_error=on_error)  # type: ignore[arg-type]
+
+
+def extract(paths: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Page]:
+    """Read and process every page under `paths` (files, folders, globs, "-")."""
+    from .read import read
+
+    return (pipeline or default_pipeline()).run(read(paths))

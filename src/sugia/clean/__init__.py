@@ -1,0 +1,78 @@
+"""Decode and clean: from raw bytes to the main article's lines, nothing else.
+
+`Decode` turns bytes into Unicode NFC; `Clean` splits the page into lines (HTML through
+resiliparse), picks the headline and labels every line body or out with the learned line
+classifier, and joins the body.
+"""
+from __future__ import annotations
+
+from ..errors import PageError
+from ..page import Line, Page
+from ..pipeline import Stage
+from ..text import match_key, squash_spaces
+from .decode import decode
+from .features import LineView, jaccard, page_features, title_features, words_of
+from .model import LineModel, load
+
+
+class Decode(Stage):
+    name = "decode"
+
+    def process(self, page: Page) -> Page:
+        page.text, page.encoding = decode(page.raw)
+        return page
+
+
+def page_views(page: Page) -> list[LineView]:
+    """The page's non-empty lines as the classifier sees them; HTML head goes to hints."""
+    if page.kind == "html":
+        from .html import html_lines
+
+        lines, in_main, head = html_lines(page.text)
+        page.hints.update({f"html_{k}": getattr(head, k) for k in head.__slots__ if getattr(head, k)})
+        flags: list[bool | None] = list(in_main)
+    else:
+        lines = [squash_spaces(line) for line in page.text.split("\n")]
+        flags = [None] * len(lines)
+    return [LineView(i, text, key, len(words_of(text)), flags[i])
+            for i, text in enumerate(lines) if (key := match_key(text))]
+
+
+def pick_title(views: list[LineView], model: LineModel, hint: str | None = None) -> int | None:
+    """Position of the headline among `views`: the line matching the page's declared title
+    when there is one, else the best-scoring of the first lines."""
+    if hint:
+        want = set(match_key(hint).split())
+        scored = [(jaccard(set(v.key.split()), want), i) for i, v in enumerate(views)]
+        sim, at = max(scored, default=(0.0, None))
+        if sim >= 0.7:
+            return at
+        return None
+    feats = title_features(views)
+    if not feats:
+        return None
+    return max(range(len(feats)), key=lambda i: model.title.score(feats[i]))
+
+
+class Clean(Stage):
+    name = "clean"
+
+    def process(self, page: Page) -> Page:
+        views = page_views(page)
+        if not views:
+            raise PageError("no text: the page has no readable lines")
+        model = load()
+        hint = page.hints.get("html_title") or page.hints.get("title")
+        title_at = pick_title(views, model, hint)
+        labels, probs = model.label(page_features(views, title_at))
+        page.lines, body, seen = [], [], set()
+        for i, (view, label, p) in enumerate(zip(views, labels, probs)):
+            if i == title_at:
+                label = "title"
+            page.lines.append(Line(view.index + 1, view.text, view.in_main, label, p))
+            if label == "body" and view.key not in seen:  # a caption printed twice is body once
+                seen.add(view.key)
+                body.append(view.text)
+        page.body = "\n".join(body)
+        page.meta.title = views[title_at].text if title_at is not None else (squash_spaces(hint) if hint else None)
+        return page

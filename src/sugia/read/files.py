@@ -1,0 +1,115 @@
+"""Files, folders, globs and stdin; sniffing which reader a byte stream needs."""
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from ..page import Failure, Page
+from .jsonl import read_jsonl
+from .warc import read_warc
+
+# 20 MB: the longest real article pages seen are under 3 MB; anything far larger is a dump
+# or a mistake and would stall the line classifier.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".php")
+
+
+def failed(source: str, reason: str) -> Page:
+    return Page(source=source, failure=Failure("read", reason))
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files named, files under folders (sorted, recursive), glob matches; '-' kept as is.
+    A path that names nothing is yielded too, so the reader reports it."""
+    for path in paths:
+        if path == "-" or os.path.isfile(path):
+            yield path
+        elif os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                yield from (os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+        else:
+            matches = sorted(glob.glob(path, recursive=True))
+            if not matches:
+                yield path
+            for match in matches:
+                yield from expand([match]) if os.path.isdir(match) else [match]
+
+
+def sniff(head: bytes, name: str = "") -> str:
+    """'jsonl', 'warc', 'html' or 'text' from a file name and its first bytes."""
+    lower = name.lower().removesuffix(".gz")
+    if lower.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if lower.endswith((".warc", ".arc")) or head.startswith(b"WARC/"):
+        return "warc"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"{") and lower.endswith((".json", "")) and b"\n{" in head[:65536] + b"\n{":
+        return "jsonl"
+    low = start[:512].lower()
+    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in low or b"<body" in low:
+        return "html"
+    return "text"
+
+
+def _open(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    return open(path, "rb")  # noqa: SIM115 - closed by the caller
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    """The first decompressed bytes of a gzip stream, for sniffing; tolerant of a cut-off."""
+    try:
+        return zlib.decompressobj(wbits=31).decompress(head, 65536)
+    except zlib.error:
+        return b""
+
+
+def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Page]:
+    """Yield one Page per page found under `paths`, in order."""
+    for path in expand(paths):
+        source = "<stdin>" if path == "-" else path
+        if path != "-" and not os.path.exists(path):
+            yield failed(source, "not found: no such file, folder or glob match")
+            continue
+        try:
+            stream = _open(path)
+        except OSError as exc:
+            yield failed(source, f"cannot open: {exc.strerror}")
+            continue
+        try:
+            yield from _read_stream(stream, source, max_bytes)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            yield failed(source, f"cannot read: {exc}")
+        finally:
+            if path != "-":
+                stream.close()
+
+
+def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = buffered.peek(65536)[:65536]  # type: ignore[attr-defined]
+    zipped = head[:2] == b"\x1f\x8b"
+    kind = sniff(_gunzip_head(head) if zipped else head, source)
+    if kind == "warc":  # fastwarc reads gzip itself, record by record
+        yield from read_warc(buffered, source, max_bytes)
+        return
+    if zipped:
+        buffered = gzip.GzipFile(fileobj=buffered)  # type: ignore[assignment]
+    if kind == "jsonl":
+        yield from read_jsonl(buffered, source, max_bytes)
+    else:
+        raw = buffered.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            yield failed(source, f"page too large: over {max_bytes / 1e6:.0f} MB (raise --max-bytes to read it)")
+        else:
+            yield Page(source=source, raw=raw, kind=kind)

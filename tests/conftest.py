@@ -1,0 +1,32 @@
+"""Shared fixtures: the project's example pages with their gold, and ../shared when present."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+def example_golds() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((EXAMPLES / "gold").glob("*.json"))]
+
+
+@pytest.fixture(scope="session")
+def extracted_examples() -> dict[str, object]:
+    """Every example page through the default pipeline, by file name."""
+    from sugia import extract
+
+    return {os.path.basename(p.source): p for p in extract([str(EXAMPLES / "pages")])}
+
+
+@pytest.fixture
+def shared_samples() -> Path:
+    samples = SHARED / "samples"
+    if not samples.is_dir():
+        pytest.skip("../shared/samples is not here (the development pages ship beside the repo)")
+    return samples
