@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The five Vietnamese tone marks as combining characters (NFD).
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -19,6 +20,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=1 << 17)  # Vietnamese has ~7,000 syllables: words repeat endlessly
 def tone_key(word: str) -> str:
     """A case-folded word with its tone mark moved to the end: 'hoà' and 'hòa' give one key."""
     tone = ""
@@ -36,10 +38,26 @@ def match_key(text: str) -> str:
     return " ".join(tone_key(w) for w in WORD.findall(nfc(text)))
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Every Latin letter with marks -> its base letter; combining marks -> nothing."""
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in range(0xC0, 0x2000):
+        ch = chr(code)
+        if unicodedata.combining(ch):
+            table[code] = None
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and base.isascii():
+            table[code] = base.lower()
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
     """Drop every diacritic, 'đ' included, and case: 'Đặng' -> 'dang'. For search."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return text.casefold().translate(_FOLD)
 
 
 def squash_spaces(text: str) -> str:

@@ -11,7 +11,7 @@ from ..page import Line, Page
 from ..pipeline import Stage
 from ..text import match_key, squash_spaces
 from .decode import decode
-from .features import LineView, jaccard, page_features, title_features, words_of
+from .features import Facts, LineView, jaccard, line_facts, page_features, title_features, words_of
 from .model import LineModel, load
 
 
@@ -38,7 +38,8 @@ def page_views(page: Page) -> list[LineView]:
             for i, text in enumerate(lines) if (key := match_key(text))]
 
 
-def pick_title(views: list[LineView], model: LineModel, hint: str | None = None) -> int | None:
+def pick_title(views: list[LineView], model: LineModel, hint: str | None = None,
+               facts: list[Facts] | None = None) -> int | None:
     """Position of the headline among `views`: the line matching the page's declared title
     when there is one, else the best-scoring of the first lines."""
     if hint:
@@ -48,7 +49,7 @@ def pick_title(views: list[LineView], model: LineModel, hint: str | None = None)
         if sim >= 0.7:
             return at
         return None
-    feats = title_features(views)
+    feats = title_features(views, facts=facts)
     if not feats:
         return None
     return max(range(len(feats)), key=lambda i: model.title.score(feats[i]))
@@ -63,8 +64,9 @@ class Clean(Stage):
             raise PageError("no text: the page has no readable lines")
         model = load()
         hint = page.hints.get("html_title") or page.hints.get("title")
-        title_at = pick_title(views, model, hint)
-        labels, probs = model.label(page_features(views, title_at))
+        facts = line_facts(views)
+        title_at = pick_title(views, model, hint, facts)
+        labels, probs = model.label(page_features(views, title_at, facts))
         page.lines, body, seen = [], [], set()
         for i, (view, label, p) in enumerate(zip(views, labels, probs)):
             if i == title_at:

@@ -66,14 +66,25 @@ def _legacy_candidates(text: str) -> list[tuple[str, str]]:
     return [("tcvn3", tcvn3_to_unicode(text)), ("vni", vni_to_unicode(text))]
 
 
+# Latin-1 glyphs that TCVN3 and VNI text is made of but Vietnamese Unicode never uses.
+_LEGACY_GLYPH = re.compile("[%s]" % re.escape("".join(
+    c for c in map(chr, range(0xA1, 0x100)) if c.lower() not in VIETNAMESE_LETTERS and c not in "°×÷")))
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))
+SAMPLE_CHARS = 20_000  # detection reads this much of a page: enough letters to decide
+
+
 def repair_legacy(text: str, encoding: str) -> tuple[str, str]:
     """Convert Unicode text that still holds TCVN3/VNI glyphs; leave real Unicode alone."""
-    base = plausibility(text)
+    sample = text[:SAMPLE_CHARS]
+    if len(_LEGACY_GLYPH.findall(sample)) < 3:  # the common case: real Unicode, one regex pass
+        return text, encoding
+    base = plausibility(sample)
     if base > 15:  # ordinary Vietnamese prose: nothing to repair
         return text, encoding
-    best = max(_legacy_candidates(text), key=lambda c: plausibility(c[1]))
-    if plausibility(best[1]) - base >= MIN_GAIN_PER_100:
-        return nfc(best[1]), f"{encoding}+{best[0]}"
+    name, _ = max(_legacy_candidates(sample), key=lambda c: plausibility(c[1]))
+    converted = dict(_legacy_candidates(text))[name]
+    if plausibility(converted[:SAMPLE_CHARS]) - base >= MIN_GAIN_PER_100:
+        return nfc(converted), f"{encoding}+{name}"
     return text, encoding
 
 
@@ -116,7 +127,7 @@ def decode(raw: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     head = raw[:65536]
-    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if b"\x00" in head or controls > 0.01 * len(head):
         raise PageError("binary content: not a text or HTML page (NUL or control bytes)")
     try:
@@ -133,8 +144,8 @@ def decode(raw: bytes) -> tuple[str, str]:
     candidates.append(("cp1258", raw.decode("cp1258", errors="replace")))
     latin = raw.decode("latin-1")
     candidates += [(name, text) for name, text in _legacy_candidates(latin)]
-    name, text = max(candidates, key=lambda c: plausibility(nfc(c[1])))
+    name, text = max(candidates, key=lambda c: plausibility(nfc(c[1][:SAMPLE_CHARS])))
     text = nfc(text)
-    if plausibility(text) < 0 or text.count("\ufffd") > 0.01 * len(text):
+    if plausibility(text[:SAMPLE_CHARS]) < 0 or text.count("\ufffd") > 0.01 * len(text):
         raise PageError("undecodable bytes: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text")
     return text, name

@@ -3,7 +3,8 @@ the page's head says (title, date, author, site, URL).
 
 resiliparse renders the text (fast, keeps whole bodies); its main-content verdict becomes a
 feature of the line classifier rather than the answer, because it keeps related-news teasers
-and drops captions on some Vietnamese templates.
+and drops captions on some Vietnamese templates. `alt_texts=True` is needed for captions too:
+resiliparse counts <figcaption> as alternative text.
 """
 from __future__ import annotations
 
@@ -72,11 +73,11 @@ def strip_tags(html: str) -> str:
 def html_lines(html: str) -> tuple[list[str], list[bool], HtmlHead]:
     """The page's visible text lines, whether each is main content, and its head."""
     tree = HTMLTree.parse(html)
-    full = extract_plain_text(tree, main_content=False, list_bullets=False, alt_texts=False, links=False)
+    full = extract_plain_text(tree, main_content=False, list_bullets=False, alt_texts=True, links=False)
     if not full.strip():
         lines = [squash_spaces(line) for line in strip_tags(html).splitlines()]
         return lines, [False] * len(lines), read_head(tree)
-    main = extract_plain_text(tree, main_content=True, list_bullets=False, alt_texts=False, links=False)
+    main = extract_plain_text(tree, main_content=True, list_bullets=False, alt_texts=True, links=False)
     main_keys = {match_key(line) for line in main.splitlines() if line.strip()}
     lines = [squash_spaces(line) for line in full.splitlines()]
     return lines, [match_key(line) in main_keys for line in lines], read_head(tree)

@@ -10,7 +10,8 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from ..page import Failure, Page
+from ..page import Page
+from .common import failed, too_large
 from .jsonl import read_jsonl
 from .warc import read_warc
 
@@ -18,10 +19,6 @@ from .warc import read_warc
 # or a mistake and would stall the line classifier.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".php")
-
-
-def failed(source: str, reason: str) -> Page:
-    return Page(source=source, failure=Failure("read", reason))
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
@@ -110,6 +107,6 @@ def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page
     else:
         raw = buffered.read(max_bytes + 1)
         if len(raw) > max_bytes:
-            yield failed(source, f"page too large: over {max_bytes / 1e6:.0f} MB (raise --max-bytes to read it)")
+            yield too_large(source, max_bytes)
         else:
             yield Page(source=source, raw=raw, kind=kind)

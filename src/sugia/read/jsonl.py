@@ -5,7 +5,8 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..page import Failure, Page
+from ..page import Page
+from .common import failed, too_large
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
@@ -14,15 +15,15 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
             continue
         where = f"{source}:{number}"
         if len(line) > max_bytes:
-            yield Page(source=where, failure=Failure("read", f"page too large: over {max_bytes / 1e6:.0f} MB"))
+            yield too_large(where, max_bytes)
             continue
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Page(source=where, failure=Failure("read", f"malformed JSON line: {exc}"))
+            yield failed(where, f"malformed JSON line: {exc}")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("html", record.get("text")), str):
-            yield Page(source=where, failure=Failure("read", 'JSON line has no "text" or "html" string'))
+            yield failed(where, 'JSON line has no "text" or "html" string')
             continue
         kind = "html" if isinstance(record.get("html"), str) else "text"
         url = record.get("url")

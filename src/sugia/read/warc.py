@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..page import Failure, Page
+from ..page import Page
+from .common import failed, too_large
 
 
 def _split_http(block: bytes) -> tuple[bytes, bytes]:
@@ -28,7 +29,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
         url = record.headers.get("WARC-Target-URI") or f"{source}#record-{count}"
         block = record.reader.read(max_bytes + 65536)
         if "Content-Length" not in record.headers or len(block) < record.content_length:
-            yield Page(source=url, failure=Failure("read", f"truncated WARC: record {count} of {source} is cut off"))
+            yield failed(url, f"truncated WARC: record {count} of {source} is cut off")
             return
         http_head, body = _split_http(block) if record.record_type == WarcRecordType.response else (b"", block)
         content_type = b""
@@ -38,7 +39,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
         if content_type and not content_type.startswith((b"text/", b"application/xhtml")):
             continue  # images, scripts, feeds: not pages
         if len(body) > max_bytes:
-            yield Page(source=url, failure=Failure("read", f"page too large: over {max_bytes / 1e6:.0f} MB"))
+            yield too_large(url, max_bytes)
             continue
         kind = "text" if content_type.startswith(b"text/plain") else "html"
         hints = {"url": url, "crawled": record.headers.get("WARC-Date", "")}

@@ -1,0 +1,127 @@
+"""Clean + metadata: quality and speed of sugia beside jusText and trafilatura, one run.
+
+1. Body F1 (../shared/eval/score.py) of sugia, jusText (Vietnamese stoplist) and trafilatura
+   on the shared development pages and on examples/. Text dumps have no markup, so the peers
+   get each line as a <p> (the most favourable wrapping for them); HTML pages go in as they are.
+2. Throughput on one core over 1,000 pages (the same pages cycled): sugia's decode + clean +
+   meta stages against jusText's boilerplate removal alone, and their ratio.
+
+usage: python benchmarks/bench_clean.py [--pages 1000] [--shared ../shared]
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import justext
+import trafilatura
+
+from sugia import Page, default_pipeline
+from sugia.clean.decode import decode
+
+ROOT = Path(__file__).resolve().parent.parent
+STOPLIST = justext.get_stoplist("Vietnamese")
+
+
+def as_html(page: Page, text: str) -> str:
+    if page.kind == "html":
+        return text
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n") if line.strip())
+    return f"<html><body>\n{paragraphs}</body></html>"
+
+
+def justext_body(markup: str) -> str:
+    return "\n".join(p.text for p in justext.justext(markup, STOPLIST) if not p.is_boilerplate)
+
+
+def trafilatura_body(markup: str) -> str:
+    return trafilatura.extract(markup, include_comments=False, favor_recall=True) or ""
+
+
+def load(folder: Path) -> list[tuple[Page, str]]:
+    pages = []
+    for file in sorted(folder.iterdir()):
+        raw = file.read_bytes()
+        kind = "html" if file.suffix in (".html", ".htm") else "text"
+        pages.append((Page(source=str(file), raw=raw, kind=kind), decode(raw)[0]))
+    return pages
+
+
+def score(outputs: list[dict], gold: Path, pages: list[tuple[Page, str]], scorer: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp, "out.jsonl")
+        out.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8")
+        utf8 = Path(tmp, "pages")
+        utf8.mkdir()
+        for page, text in pages:
+            Path(utf8, os.path.basename(page.source)).write_text(text, encoding="utf-8")
+        run = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--pages", str(utf8), "--json"],
+                             capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def quality(name: str, folder: Path, gold: Path, scorer: Path) -> None:
+    pages = load(folder)
+    pipeline = default_pipeline()
+    systems = {
+        "sugia": lambda p, t: pipeline.process(Page(source=p.source, raw=p.raw, kind=p.kind)).to_dict(),
+        "jusText": lambda p, t: {"source": p.source, "body": justext_body(as_html(p, t))},
+        "trafilatura": lambda p, t: {"source": p.source, "body": trafilatura_body(as_html(p, t))},
+    }
+    print(f"\n{name} ({len(pages)} pages): body P / R / F1")
+    for system, run in systems.items():
+        result = score([run(p, t) for p, t in pages], gold, pages, scorer)
+        body = result["body"]
+        extra = (f"   title {result['title_acc']:.3f}   published {result['published_acc']:.3f}"
+                 if system == "sugia" else "")
+        print(f"  {system:12} {body['p']:.3f} / {body['r']:.3f} / {body['f1']:.3f}{extra}")
+
+
+def throughput(folders: list[Path], n: int) -> None:
+    pages = [p for folder in folders for p in load(folder)]
+    batch = list(itertools.islice(itertools.cycle(pages), n))
+    pipeline = default_pipeline()
+    start = time.perf_counter()
+    for page, _ in batch:
+        pipeline.process(Page(source=page.source, raw=page.raw, kind=page.kind))
+    ours = n / (time.perf_counter() - start)
+    markup = [as_html(p, t) for p, t in batch]
+    start = time.perf_counter()
+    for m in markup:
+        justext_body(m)
+    theirs = n / (time.perf_counter() - start)
+    print(f"\nthroughput over {n} pages, one core (pages of {sum(len(p.raw) for p, _ in pages) // len(pages)} bytes on average):")
+    print(f"  sugia decode+clean+meta  {ours:8.1f} pages/s")
+    print(f"  jusText                  {theirs:8.1f} pages/s")
+    print(f"  ratio                    {ours / theirs:8.1f}x  (target >= 5x)")
+    print(pipeline.report())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    scorer = args.shared / "eval" / "score.py"
+    folders = [ROOT / "examples" / "pages"]
+    if scorer.exists():
+        quality("examples", ROOT / "examples" / "pages", ROOT / "examples" / "gold", scorer)
+        samples = args.shared / "samples"
+        if samples.is_dir():
+            quality("shared samples", samples, args.shared / "eval" / "dev" / "gold", scorer)
+            folders.append(samples)
+    else:
+        print(f"{scorer} not found: quality figures skipped")
+    throughput(folders, args.pages)
+
+
+if __name__ == "__main__":
+    main()
