@@ -47,7 +47,7 @@ def test_meta_reprint_url_author_and_credit_outlet():
 
 
 def test_meta_credit_line_names_outlet_without_url():
-    page = run("Bộ trưởng tiếp Đại sứ Nhật Bản tại Hà Nội\n" + ARTICLE + "Theo Báo TG&VN\nTin liên quan\n")
+    page = run("Bộ trưởng tiếp Đại sứ Nhật Bản tại Hà Nội\n" + ARTICLE + "Theo Báo TG&VN\nNguồn:\nTin liên quan\n")
     assert page.meta.outlet == "Báo Thế giới và Việt Nam" and page.meta.reprinted_from is None
 
 

@@ -87,6 +87,15 @@ def _time(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _first_date(pattern: re.Pattern[str], text: str) -> tuple[int, int, int | None, tuple[int, int]] | None:
+    """The first valid day/month(/year) that `pattern` (groups: day, month, year) finds."""
+    for m in pattern.finditer(text):
+        d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        if _valid(d, mo, y):
+            return d, mo, y, m.span()
+    return None
+
+
 def parse_stamp(text: str) -> Stamp | None:
     """The first date (with its time and zone, if printed beside it) in a short string."""
     iso = _ISO.search(text)
@@ -102,22 +111,14 @@ def parse_stamp(text: str) -> Stamp | None:
                 zone = f"{zone[:3]}:{zone[3:]}"
             return Stamp(d, mo, y, hour, minute, zone)
     folded = fold(text)
-    found = None
-    for m in _WORDY.finditer(folded):
-        d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
-        if _valid(d, mo, y):
-            found = (d, mo, y, m.span())
-            break
+    found = _first_date(_WORDY, folded)
+    source = folded
     if found is None:
-        for m in _DMY.finditer(text):
-            d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
-            if _valid(d, mo, y):
-                found = (d, mo, y, m.span())
-                break
+        found, source = _first_date(_DMY, text), text
     if found is None:
         return None
     d, mo, y, (start, end) = found
-    rest = text[:start] + " " + text[end:]
+    rest = source[:start] + " " + source[end:]
     hm = _time(rest)
     return Stamp(d, mo, y, hm[0] if hm else None, hm[1] if hm else None, _tz(rest) if hm else None)
 

@@ -71,7 +71,7 @@ def credits(lines: list[Line], window: int = 6) -> dict[str, str]:
                 found["author"] = text
                 continue
         theo = _THEO.match(text)
-        if theo and theo.group(1):
+        if theo and re.search(r"\w", theo.group(1)):  # a bare "Nguồn:" names nothing
             target = theo.group(1)
             url = _URL.search(target)
             if url:
