@@ -7,7 +7,7 @@ from sugia import Page, default_pipeline
 from sugia.clean import Clean, Decode
 from sugia.clean.decode import decode
 from sugia.clean.features import is_doubled, single
-from sugia.clean.html import strip_tags
+from sugia.clean.html import strip_tags, without_site
 from sugia.text import match_key
 
 GOLDS = example_golds()
@@ -59,3 +59,22 @@ def test_clean_doubled_headline_detected():
 def test_clean_strip_tags_fallback_reads_unclosed_title():
     html = "<html><head><title>Tiêu đề<body><p>Đoạn một.<p>Đoạn &amp; hai."
     assert [line for line in strip_tags(html).splitlines() if line] == ["Tiêu đề", "Đoạn một.", "Đoạn & hai."]
+
+
+@pytest.mark.parametrize("title,site,expected", [
+    ("Việt Nam - Nhật Bản đẩy mạnh hợp tác | Báo Ngoại vụ", "Báo Ngoại vụ", "Việt Nam - Nhật Bản đẩy mạnh hợp tác"),
+    ("Báo Ngoại vụ - Việt Nam - Nhật Bản đẩy mạnh hợp tác", "Báo Ngoại vụ", "Việt Nam - Nhật Bản đẩy mạnh hợp tác"),
+    ("Thủ tướng tiếp Đại sứ | Tin tức Đối ngoại", None, "Thủ tướng tiếp Đại sứ"),
+    ("Việt Nam - Lào ký kết hợp tác", None, "Việt Nam - Lào ký kết hợp tác"),
+])
+def test_clean_title_without_site_name(title, site, expected):
+    assert without_site(title, site) == expected
+
+
+def test_clean_headline_found_below_a_long_menu():
+    menu = "\n".join(f"Mục {i}" for i in range(25))
+    text = (menu + "\nThủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội\n"
+            "Ngày 5/3, tại Hà Nội, Thủ tướng đã tiếp Đại sứ Nhật Bản nhân dịp bắt đầu nhiệm kỳ công tác tại Việt Nam.\n"
+            "Hai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực kinh tế, thương mại, giáo dục và giao lưu nhân dân.\n")
+    page = Clean()(Decode()(Page(source="menu.txt", raw=text.encode())))
+    assert page.meta.title == "Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội"

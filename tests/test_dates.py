@@ -44,6 +44,8 @@ def test_dates_reject_non_dates(text):
     ("Cập nhật: 12/06/2009 16:20", True),
     ("Ngày 7/10, tại Vientiane, Lào, Thứ trưởng dẫn đầu đoàn", False),
     ("Thời sự tối 20/5/2025", False),
+    ("T2, 14/02/2025 15:00", True),
+    ("Tin đăng vào lúc 15:00 ngày 14/02/2025", True),
 ])
 def test_dates_is_date_line(line, expected):
     assert is_date_line(line) is expected

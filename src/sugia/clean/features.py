@@ -228,7 +228,11 @@ def _echoed(facts: list[Facts], limit: int) -> list[bool]:
     return out
 
 
-def title_features(views: list[LineView], limit: int = 15, facts: list[Facts] | None = None) -> list[Features]:
+# Headline candidates: menus of some sites run to dozens of lines above the headline.
+TITLE_WINDOW = 40
+
+
+def title_features(views: list[LineView], limit: int = TITLE_WINDOW, facts: list[Facts] | None = None) -> list[Features]:
     """Features of the first `limit` lines as headline candidates."""
     facts = facts or line_facts(views)
     echoed = _echoed(facts, limit)

@@ -41,6 +41,24 @@ def _meta(tree: HTMLTree, selector: str, attr: str = "content") -> str | None:
     return squash_spaces(value) if value and value.strip() else None
 
 
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+
+
+def without_site(title: str, site: str | None) -> str:
+    """'Headline | Báo X' -> 'Headline': drop the site's name from a <title> or og:title;
+    with no site name known, drop a short last segment after ' | '."""
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2:
+        return title
+    if site and parts[-1].casefold() == site.casefold():
+        return title[: title.rfind(parts[-1])].rstrip(" |–—-")
+    if site and parts[0].casefold() == site.casefold():
+        return title[len(parts[0]) :].lstrip(" |–—-")
+    if " | " in title and len(parts[-1].split()) <= 4:
+        return title[: title.rfind(" | ")]
+    return title
+
+
 def read_head(tree: HTMLTree) -> HtmlHead:
     head = HtmlHead()
     h1 = tree.document.query_selector("h1")
@@ -48,15 +66,17 @@ def read_head(tree: HTMLTree) -> HtmlHead:
     og = _meta(tree, 'meta[property="og:title"]')
     plain = tree.title.strip() if tree.title else None
     # h1 is the article's own headline; og:title and <title> often carry the site's name.
+    head.site = _meta(tree, 'meta[property="og:site_name"]')
     head.title = h1_text if h1_text and len(h1_text.split()) >= 3 else og or plain
     if head.title and len(head.title) > 300:  # an unclosed <title> swallowed the page
         head.title = None
+    elif head.title and head.title != h1_text:
+        head.title = without_site(head.title, head.site)
     for selector in _DATE_META:
         head.date = _meta(tree, selector, "datetime" if selector.startswith("time") else "content")
         if head.date:
             break
     head.author = _meta(tree, 'meta[name="author"]') or _meta(tree, 'meta[property="article:author"]')
-    head.site = _meta(tree, 'meta[property="og:site_name"]')
     head.url = _meta(tree, 'link[rel="canonical"]', "href") or _meta(tree, 'meta[property="og:url"]')
     return head
 

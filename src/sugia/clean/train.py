@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..page import Page
 from ..read import read
 from . import Decode, page_views
-from .features import Features, page_features, title_features
+from .features import TITLE_WINDOW, Features, page_features, title_features
 from .model import LineModel, LinearModel, model_path, sigmoid
 
 # Chosen by leave-one-page-out over examples/ (`--cv`), word-weighted body F1:
@@ -121,7 +121,7 @@ def train_pages(pages: list[Labelled], l2: float = L2, smoothing: float = SMOOTH
     body_samples: list[tuple[Features, int]] = []
     counts = {(a, b): 1.0 for a in ("body", "out") for b in ("body", "out")}
     for views, title_at, flags in pages:
-        if title_at is not None and title_at < 15:
+        if title_at is not None and title_at < TITLE_WINDOW:
             title_samples += [(f, int(i == title_at)) for i, f in enumerate(title_features(views))]
     rng = random.Random(seed)
     blocks = furniture_blocks(pages)

@@ -22,7 +22,7 @@ def _date_in_line(text: str) -> Stamp | None:
     return None
 
 
-def find_published(page: Page, reach: int = 5) -> tuple[Stamp | None, str | None]:
+def find_published(page: Page, reach: int = 8) -> tuple[Stamp | None, str | None]:
     """The date line closest to the headline (within `reach` lines of it or of the top), else
     one just after the article's last body line, where some sites print it."""
     for hint in (page.hints.get("date"), page.hints.get("html_date")):
