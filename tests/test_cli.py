@@ -77,3 +77,17 @@ def commands(group: click.Group):
 def test_cli_every_command_documents_an_example(name, command):
     assert command.help and "Example:" in command.help, f"sugia {name} --help has no example"
     assert "Example:" in invoke(name, "--help").stdout
+
+
+def test_cli_fifty_megabyte_page_and_undecodable_bytes(tmp_path):
+    big = tmp_path / "big.html"
+    with open(big, "wb") as handle:
+        handle.write(b"<html><body>" + b"<p>x</p>" * (50 * 1024 * 1024 // 8) + b"</body></html>")
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes(range(0x80, 0x100)) * 40)
+    result = invoke("extract", str(big), str(noise))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"sugia: {big}: read: page too large: over 20 MB (raise --max-bytes to read it)",
+        f"sugia: {noise}: decode: undecodable bytes: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text",
+    ]

@@ -17,7 +17,7 @@ from .warc import read_warc
 
 # 20 MB: the longest real article pages seen are under 3 MB; anything far larger is a dump
 # or a mistake and would stall the line classifier.
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".php")
 
 
