@@ -1,0 +1,79 @@
+"""Entities: people with their posts, organisations and forums, places — each with its
+mentions as character offsets into the body (or the title), so they can be highlighted.
+
+People are read first (posts anchor them); organisation and place names are not looked for
+inside a person's name ("Nguyễn Đức Khải" holds no Germany, "Phạm Quang Vinh" no city Vinh).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..page import Page
+from ..pipeline import Stage
+from ..text import match_key
+from .organizations import find_organizations
+from .people import find_people, titles
+from .places import find_places
+from .tokens import tokenize
+
+
+def _mention(field_: str, text: str, start: int, end: int) -> dict[str, Any]:
+    return {"field": field_, "start": start, "end": end, "text": text[start:end]}
+
+
+def extract_entities(fields: dict[str, str]) -> tuple[list[dict], list[dict], list[dict]]:
+    """People, organisations and places over several fields of one page (title, body)."""
+    people: dict[str, dict] = {}
+    orgs: dict[str, dict] = {}
+    locs: dict[str, dict] = {}
+    for field_, text in fields.items():
+        if not text:
+            continue
+        tokens = tokenize(text)
+        found_people = find_people(text, tokens)
+        skip = {n for n, t in enumerate(tokens) for p in found_people for s, e in p.mentions if s <= t.start < e}
+        for person in found_people:
+            record = people.setdefault(match_key(person.name), {"name": person.name, "titles": [], "posts": [],
+                                                                "aliases": [], "mentions": []})
+            for title in titles(person):
+                if match_key(title) not in {match_key(t) for t in record["titles"]}:
+                    record["titles"].append(title)
+            record["posts"] += [{"title": p.title, "organization": p.organization, "country": p.country,
+                                 "former": p.former, "field": field_, "start": p.start, "end": p.end}
+                                for p in person.posts]
+            record["mentions"] += [_mention(field_, text, s, e) for s, e in person.mentions]
+        for org in find_organizations(text, tokens, skip):
+            _merge(orgs, org.canonical or org.name, org.name, org.aliases, field_, text, org.mentions, {})
+        for place in find_places(text, tokens, skip):
+            _merge(locs, place.name, place.mentions and text[place.mentions[0][0]:place.mentions[0][1]] or place.name,
+                   [place.name, *place.aliases], field_, text, place.mentions,
+                   {"kind": place.kind, "country": place.country})
+    for record in people.values():  # the page's fuller post wins over a bare one, across fields
+        record["titles"] = _fullest(record["titles"])
+    return list(people.values()), list(orgs.values()), list(locs.values())
+
+
+def _fullest(found: list[str]) -> list[str]:
+    keys = [set(match_key(t).split()) for t in found]
+    return [t for n, t in enumerate(found) if not any(keys[n] < k and len(keys[n]) / len(k) < 0.6 for k in keys)]
+
+
+def _merge(table: dict[str, dict], canonical: str, written: str, aliases: list[str], field_: str, text: str,
+           mentions: list[tuple[int, int]], extra: dict[str, Any]) -> None:
+    """One record per canonical name: its name as first written, every other form an alias."""
+    record = table.setdefault(match_key(canonical), {"name": written, "aliases": [], "canonical": canonical,
+                                                     **extra, "mentions": []})
+    for form in (written, *aliases, canonical):
+        if form and match_key(form) != match_key(record["name"]) and \
+                match_key(form) not in {match_key(a) for a in record["aliases"]}:
+            record["aliases"].append(form)
+    record["mentions"] += [_mention(field_, text, s, e) for s, e in mentions]
+
+
+class Entities(Stage):
+    name = "entities"
+
+    def process(self, page: Page) -> Page:
+        page.people, page.organizations, page.locations = extract_entities(
+            {"title": page.meta.title or "", "body": page.body})
+        return page

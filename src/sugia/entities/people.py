@@ -1,0 +1,203 @@
+"""People with their posts.
+
+In this genre a person is almost always introduced by a post or an honorific, so posts are
+the anchor: [modifier] POST [complement: domain, organisation, place, "tại"/"của" place,
+acronym]... NAME, with post chains before the name ("Phó Thủ tướng, Bộ trưởng Ngoại giao X")
+and appositions after it ("X, Trưởng SOM ASEAN Việt Nam,"). A name is a run of capitalised
+tokens: Vietnamese (a family name first) or foreign (Latin script, or a Sino-Vietnamese reading
+led by a family name). Later mentions ("Thứ trưởng Đỗ Hùng Việt", "ông Việt") resolve to the
+person already named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import match_key
+from .gazetteer import Entry, family_names, organizations, places, posts
+from .tokens import Token, span_text
+
+MAX_NAME_TOKENS = 5
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt]|[iyou])?$"
+)
+_CONNECT = {"tại", "của", "ở"}
+
+
+@dataclass
+class Post:
+    title: str  # as written, without the name
+    organization: str | None = None
+    country: str | None = None
+    former: bool = False
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Person:
+    name: str
+    posts: list[Post] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def vietnamese_word(token: Token) -> bool:
+    return bool(_VIETNAMESE_SYLLABLE.match(token.text.lower()))
+
+
+def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] | None:
+    """Read [modifier]* POST complement* at i. Returns (end, post, is_honorific)."""
+    gaz = posts()
+    j, former = i, False
+    while (hit := gaz.match(tokens, j)) and hit[1].kind == "modifier" and (nxt := gaz.match(tokens, hit[0])) \
+            and nxt[1].kind in ("post", "modifier"):
+        former = former or hit[1].name.lower() in ("nguyên", "cựu")
+        j = hit[0]
+    hit = gaz.match(tokens, j)
+    if not hit or hit[1].kind not in ("post", "honorific"):
+        return None
+    if hit[1].kind == "honorific":
+        return hit[0], None, True
+    j = hit[0]
+    post = Post("", former=former)
+    while j < len(tokens):
+        tok = tokens[j]
+        if (d := gaz.match(tokens, j)) and d[1].kind == "domain":
+            j = d[0]
+        elif (o := organizations().match(tokens, j)) and tok.cap:
+            post.organization = post.organization or o[1].name
+            j = o[0]
+        elif (p := places().match(tokens, j)) and tok.cap:
+            post.country = p[1].country or p[1].name if p[1].kind in ("city", "province") else p[1].name
+            j = p[0]
+        elif tok.text in _CONNECT and j + 1 < len(tokens) and places().match(tokens, j + 1):
+            j += 1
+        elif tok.acronym and not _looks_like_name_start(tokens, j):
+            j += 1
+        elif tok.cap and tok.key in ("bộ", "ban", "ủy", "uỷ") and (o := _org_head_phrase(tokens, j)):
+            post.organization = post.organization or span_text_of(tokens, j, o)
+            j = o
+        else:
+            break
+    return j, post, False
+
+
+def span_text_of(tokens: list[Token], i: int, j: int) -> str:
+    return " ".join(t.text for t in tokens[i:j])
+
+
+def _org_head_phrase(tokens: list[Token], i: int) -> int | None:
+    """'Bộ Ngoại giao và Hợp tác quốc tế Campuchia': a ministry/board name not in the list;
+    runs over capitalised words and 'và', stops before a name."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].word and (tokens[j].cap or tokens[j].text in ("và",) or
+                                                   (not tokens[j].cap and j > i + 1 and tokens[j - 1].cap)):
+        if tokens[j].cap and _looks_like_name_start(tokens, j) and j > i + 2:
+            break
+        j += 1
+    return j if j > i + 1 else None
+
+
+def _looks_like_name_start(tokens: list[Token], j: int) -> bool:
+    return tokens[j].key in family_names() and j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].word
+
+
+def _read_name(tokens: list[Token], j: int) -> int | None:
+    """End of a person's name starting at j, or None when no name starts there."""
+    k = j
+    while k < len(tokens) and k - j < MAX_NAME_TOKENS and tokens[k].word and tokens[k].cap and not tokens[k].acronym:
+        if k > j and (posts().match(tokens, k) or (organizations().match(tokens, k))):
+            break
+        k += 1
+    if k == j:
+        return None
+    place = places().match(tokens, j)
+    if place and place[0] >= min(k, j + 2):
+        return None  # "Hà Nội", "Nha Trang": a place, not a person
+    run = tokens[j:k]
+    if tokens[j].key in family_names() and len(run) >= 2 and all(vietnamese_word(t) for t in run):
+        return k
+    foreign = [t for t in run if not vietnamese_word(t)]
+    if foreign and not any(places().match(tokens, m) for m in range(j, k)):
+        return k
+    return None
+
+
+def find_people(text: str, tokens: list[Token]) -> list[Person]:
+    """Every person named with a post or honorific, their posts and mentions (offsets)."""
+    people: dict[str, Person] = {}
+    pending: list[Post] = []
+    i = 0
+    while i < len(tokens):
+        phrase = _post_phrase(tokens, i)
+        if phrase is None:
+            i += 1
+            continue
+        end, post, honorific = phrase
+        if post:
+            post.title, post.start, post.end = span_text(text, tokens, i, end), tokens[i].start, tokens[end - 1].end
+        name_end = _read_name(tokens, end) if end < len(tokens) else None
+        if name_end is None:
+            if post and end + 1 < len(tokens) and tokens[end].text == "," and _post_phrase(tokens, end + 1):
+                pending.append(post)  # "Phó Thủ tướng, Bộ trưởng Ngoại giao X"
+                i = end + 1
+                continue
+            _bare_mention(people, tokens, i, end, honorific)
+            pending = []
+            i = max(end, i + 1)
+            continue
+        name = span_text(text, tokens, end, name_end)
+        person = _person(people, name)
+        person.mentions.append((tokens[end].start, tokens[name_end - 1].end))
+        person.posts += pending + ([post] if post else [])
+        pending = []
+        i = _appositions(text, tokens, name_end, person)
+    return list(people.values())
+
+
+def _person(people: dict[str, Person], name: str) -> Person:
+    key = match_key(name)
+    if key not in people:
+        people[key] = Person(name)
+    return people[key]
+
+
+def _appositions(text: str, tokens: list[Token], i: int, person: Person) -> int:
+    """', Trưởng SOM ASEAN Việt Nam,' after a name: more posts of the same person."""
+    while i + 1 < len(tokens) and tokens[i].text == ",":
+        phrase = _post_phrase(tokens, i + 1)
+        if phrase is None or phrase[1] is None:
+            break
+        end, post, _ = phrase
+        if end < len(tokens) and _read_name(tokens, end) is not None:
+            break  # the post of the next person
+        post.title, post.start, post.end = span_text(text, tokens, i + 1, end), tokens[i + 1].start, tokens[end - 1].end
+        person.posts.append(post)
+        i = end
+    return i
+
+
+def _bare_mention(people: dict[str, Person], tokens: list[Token], i: int, end: int, honorific: bool) -> None:
+    """'ông Việt': an honorific and a given name of someone already named."""
+    if honorific and end < len(tokens) and tokens[end].cap and tokens[end].word:
+        given = tokens[end].key
+        for person in people.values():
+            if match_key(person.name).split()[-1] == given:
+                person.mentions.append((tokens[end].start, tokens[end].end))
+                return
+
+
+def titles(person: Person) -> list[str]:
+    """Distinct posts as written; a bare post ("Đại sứ") is dropped when a fuller one of the
+    same person says more ("Đại sứ Việt Nam tại Kazakhstan")."""
+    out: list[str] = []
+    keys = [set(match_key(p.title).split()) for p in person.posts]
+    for n, post in enumerate(person.posts):
+        if any(keys[n] < other and len(keys[n]) / len(other) < 0.6 for other in keys):
+            continue
+        if match_key(post.title) not in {match_key(t) for t in out}:
+            out.append(post.title)
+    return out
+

@@ -1,0 +1,95 @@
+"""Places: countries, cities, provinces, regions, seas and venues, from the shipped gazetteer
+and from words that introduce a place ("tỉnh Điện Biên", "thành phố Gwangju", "Trung tâm Hội
+nghị quốc gia"). Countries used as actors count too ("Việt Nam đóng góp...")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import match_key
+from .gazetteer import places
+from .tokens import Token, span_text, tokenize
+
+# Words after which a capitalised name is a place.
+INTRODUCERS = ("tỉnh", "thành phố", "thủ đô", "bang", "tiểu bang", "quận", "huyện", "xã", "thị xã", "đảo",
+               "quần đảo", "vùng", "tiểu vùng", "sông", "vịnh", "eo biển")
+# Venues: a head, its words, and optionally "của" + a place.
+VENUES = ("Trung tâm Hội nghị", "Cung Hữu nghị", "Nhà Quốc hội", "Phủ Chủ tịch", "Phủ Tổng thống", "Dinh Tổng thống",
+          "Sân bay quốc tế", "Sân bay", "Cảng hàng không quốc tế", "Trụ sở")
+MAX_VENUE_TOKENS = 6
+
+
+@dataclass
+class Place:
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return sorted((tuple(t.key for t in tokenize(w)) for w in words), key=len, reverse=True)
+
+
+_INTRO, _VENUE = _keys(INTRODUCERS), _keys(VENUES)
+
+
+def _starts(tokens: list[Token], i: int, table: list[tuple[str, ...]]) -> int | None:
+    for keys in table:
+        j = i + len(keys)
+        if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
+            return j
+    return None
+
+
+def _cap_run(tokens: list[Token], j: int, limit: int = 4) -> int:
+    k = j
+    while k < len(tokens) and k - j < limit and tokens[k].word and tokens[k].cap:
+        k += 1
+    return k
+
+
+def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
+    found: dict[str, Place] = {}
+
+    def add(name: str, kind: str, start: int, end: int, canonical: str | None = None, country: str | None = None):
+        key = match_key(canonical or name)
+        place = found.setdefault(key, Place(canonical or name, kind, country=country))
+        if match_key(name) != match_key(place.name) and match_key(name) not in {match_key(a) for a in place.aliases}:
+            place.aliases.append(name)
+        place.mentions.append((tokens[start].start, tokens[end - 1].end))
+
+    gaz = places()
+    i = 0
+    while i < len(tokens):
+        if i in skip:
+            i += 1
+            continue
+        venue = _starts(tokens, i, _VENUE) if tokens[i].cap else None
+        if venue:
+            end = venue
+            while end < len(tokens) and end - i < MAX_VENUE_TOKENS and tokens[end].word and \
+                    (tokens[end].cap or tokens[end].key in ("quốc", "gia", "tế", "của")):
+                end += 1
+            if end < len(tokens) and (hit := gaz.match(tokens, end)) and tokens[end - 1].key == "của":
+                end = hit[0]
+            while end > venue and tokens[end - 1].key == "của":
+                end -= 1
+            add(span_text(text, tokens, i, end), "venue", i, end)
+            i = venue  # places inside the venue's name are read too
+            continue
+        hit = gaz.match(tokens, i)
+        if hit:
+            end, entry = hit
+            add(span_text(text, tokens, i, end), entry.kind, i, end, entry.name, entry.country)
+            i = end
+            continue
+        intro = _starts(tokens, i, _INTRO) if not tokens[i].cap else None
+        if intro and intro < len(tokens) and tokens[intro].cap and intro not in skip:
+            end = _cap_run(tokens, intro)
+            if not gaz.match(tokens, intro):
+                add(span_text(text, tokens, intro, end), "place", intro, end)
+            i = intro
+            continue
+        i += 1
+    return list(found.values())
