@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..text import match_key
 from .gazetteer import Entry, family_names, organizations, places, posts
-from .tokens import Token, span_text
+from .tokens import Token, glued, keys, span_text
 
 MAX_NAME_TOKENS = 5
 _VIETNAMESE_SYLLABLE = re.compile(
@@ -24,6 +24,7 @@ _VIETNAMESE_SYLLABLE = re.compile(
     r"(?:ng|nh|ch|[cmnpt]|[iyou])?$"
 )
 _CONNECT = {"tại", "của", "ở"}
+_ORG_HEAD_KEYS = keys("bộ", "ban", "ủy", "uỷ")
 
 
 @dataclass
@@ -74,9 +75,9 @@ def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] |
             j = p[0]
         elif tok.text in _CONNECT and j + 1 < len(tokens) and places().match(tokens, j + 1):
             j += 1
-        elif tok.acronym and not _looks_like_name_start(tokens, j):
+        elif tok.acronym and not starts_name(tokens, j):
             j += 1
-        elif tok.cap and tok.key in ("bộ", "ban", "ủy", "uỷ") and (o := _org_head_phrase(tokens, j)):
+        elif tok.cap and tok.key in _ORG_HEAD_KEYS and (o := _org_head_phrase(tokens, j)):
             post.organization = post.organization or span_text_of(tokens, j, o)
             j = o
         else:
@@ -94,20 +95,27 @@ def _org_head_phrase(tokens: list[Token], i: int) -> int | None:
     j = i + 1
     while j < len(tokens) and tokens[j].word and (tokens[j].cap or tokens[j].text in ("và",) or
                                                    (not tokens[j].cap and j > i + 1 and tokens[j - 1].cap)):
-        if tokens[j].cap and _looks_like_name_start(tokens, j) and j > i + 2:
+        if tokens[j].cap and starts_name(tokens, j) and j > i + 2:
             break
         j += 1
     return j if j > i + 1 else None
 
 
-def _looks_like_name_start(tokens: list[Token], j: int) -> bool:
+def starts_name(tokens: list[Token], j: int) -> bool:
+    """A Vietnamese family name followed by a capitalised word: a person's name begins."""
     return tokens[j].key in family_names() and j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].word
 
 
 def _read_name(tokens: list[Token], j: int) -> int | None:
     """End of a person's name starting at j, or None when no name starts there."""
     k = j
-    while k < len(tokens) and k - j < MAX_NAME_TOKENS and tokens[k].word and tokens[k].cap and not tokens[k].acronym:
+    while k < len(tokens) and k - j < MAX_NAME_TOKENS:
+        tok = tokens[k]
+        if tok.text == "-" and k > j and glued(tokens, k) and k + 1 < len(tokens) and glued(tokens, k + 1):
+            k += 2  # "Kassym-Jomart", "Seon-ho"
+            continue
+        if not (tok.word and tok.cap and not tok.acronym):
+            break
         if k > j and (posts().match(tokens, k) or (organizations().match(tokens, k))):
             break
         k += 1
@@ -116,7 +124,7 @@ def _read_name(tokens: list[Token], j: int) -> int | None:
     place = places().match(tokens, j)
     if place and place[0] >= min(k, j + 2):
         return None  # "Hà Nội", "Nha Trang": a place, not a person
-    run = tokens[j:k]
+    run = [t for t in tokens[j:k] if t.word]
     if tokens[j].key in family_names() and len(run) >= 2 and all(vietnamese_word(t) for t in run):
         return k
     foreign = [t for t in run if not vietnamese_word(t)]

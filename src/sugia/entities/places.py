@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..text import match_key
 from .gazetteer import places
-from .tokens import Token, span_text, tokenize
+from .tokens import Token, keys, span_text, tokenize
 
 # Words after which a capitalised name is a place.
 INTRODUCERS = ("tỉnh", "thành phố", "thủ đô", "bang", "tiểu bang", "quận", "huyện", "xã", "thị xã", "đảo",
@@ -16,6 +16,10 @@ INTRODUCERS = ("tỉnh", "thành phố", "thủ đô", "bang", "tiểu bang", "q
 VENUES = ("Trung tâm Hội nghị", "Cung Hữu nghị", "Nhà Quốc hội", "Phủ Chủ tịch", "Phủ Tổng thống", "Dinh Tổng thống",
           "Sân bay quốc tế", "Sân bay", "Cảng hàng không quốc tế", "Trụ sở")
 MAX_VENUE_TOKENS = 6
+_VENUE_WORDS = keys("quốc", "gia", "tế", "của")
+_OF = keys("của")
+# "Pháp ngữ" is French, "Anh ngữ" English: a country followed by these names a language.
+_LANGUAGE = keys("ngữ", "văn")
 
 
 @dataclass
@@ -49,6 +53,21 @@ def _cap_run(tokens: list[Token], j: int, limit: int = 4) -> int:
     return k
 
 
+def _misread(tokens: list[Token], i: int, end: int) -> bool:
+    """A one-word country that is something else here: part of a name ("Tuấn Anh", "Quang
+    Đức"), a language ("Pháp ngữ"), or a capitalised word opening a sentence ("Ý tưởng")."""
+    if end - i > 1:
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[end] if end < len(tokens) else None
+    if nxt is not None and nxt.key in _LANGUAGE:
+        return True
+    if prev is not None and prev.word and prev.cap and not places().match(tokens, i - 1):
+        return True  # inside a capitalised run that is not itself a place
+    sentence_start = prev is None or prev.text in ".!?\n:\"“(-–"
+    return sentence_start and nxt is not None and nxt.word and not nxt.cap and len(tokens[i].text) <= 2
+
+
 def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
     found: dict[str, Place] = {}
 
@@ -69,17 +88,17 @@ def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
         if venue:
             end = venue
             while end < len(tokens) and end - i < MAX_VENUE_TOKENS and tokens[end].word and \
-                    (tokens[end].cap or tokens[end].key in ("quốc", "gia", "tế", "của")):
+                    (tokens[end].cap or tokens[end].key in _VENUE_WORDS):
                 end += 1
-            if end < len(tokens) and (hit := gaz.match(tokens, end)) and tokens[end - 1].key == "của":
+            if end < len(tokens) and (hit := gaz.match(tokens, end)) and tokens[end - 1].key in _OF:
                 end = hit[0]
-            while end > venue and tokens[end - 1].key == "của":
+            while end > venue and tokens[end - 1].key in _OF:
                 end -= 1
             add(span_text(text, tokens, i, end), "venue", i, end)
             i = venue  # places inside the venue's name are read too
             continue
         hit = gaz.match(tokens, i)
-        if hit:
+        if hit and not _misread(tokens, i, hit[0]):
             end, entry = hit
             add(span_text(text, tokens, i, end), entry.kind, i, end, entry.name, entry.country)
             i = end

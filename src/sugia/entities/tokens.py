@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from ..text import tone_key
 
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+# Words (abbreviations like "TP.HCM" kept whole), single punctuation marks, and line breaks,
+# so no name runs from one paragraph into the next. Hyphens are tokens: "Việt Nam-Kazakhstan"
+# must show both places; names rejoin them ("Kassym-Jomart").
+_TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,16 @@ class Token:
     def acronym(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def keys(*words: str) -> frozenset[str]:
+    """Token keys of plain words, for comparing with `Token.key`."""
+    return frozenset(tone_key(w) for w in words)
+
+
+def glued(tokens: list[Token], i: int) -> bool:
+    """tokens[i] touches tokens[i - 1] with no space between ("Kassym-Jomart")."""
+    return i > 0 and tokens[i - 1].end == tokens[i].start
 
 
 def tokenize(text: str) -> list[Token]:
