@@ -12,7 +12,7 @@ from ..page import Page
 from ..pipeline import Stage
 from ..text import match_key
 from .organizations import find_organizations
-from .people import find_people, titles
+from .people import Person, find_people, titles
 from .places import find_places
 from .tokens import tokenize
 
@@ -23,7 +23,7 @@ def _mention(field_: str, text: str, start: int, end: int) -> dict[str, Any]:
 
 def extract_entities(fields: dict[str, str]) -> tuple[list[dict], list[dict], list[dict]]:
     """People, organisations and places over several fields of one page (title, body)."""
-    people: dict[str, dict] = {}
+    people: dict[str, tuple[Person, list[dict], list[dict]]] = {}
     orgs: dict[str, dict] = {}
     locs: dict[str, dict] = {}
     for field_, text in fields.items():
@@ -33,29 +33,20 @@ def extract_entities(fields: dict[str, str]) -> tuple[list[dict], list[dict], li
         found_people = find_people(text, tokens)
         skip = {n for n, t in enumerate(tokens) for p in found_people for s, e in p.mentions if s <= t.start < e}
         for person in found_people:
-            record = people.setdefault(match_key(person.name), {"name": person.name, "titles": [], "posts": [],
-                                                                "aliases": [], "mentions": []})
-            for title in titles(person):
-                if match_key(title) not in {match_key(t) for t in record["titles"]}:
-                    record["titles"].append(title)
-            record["posts"] += [{"title": p.title, "organization": p.organization, "country": p.country,
-                                 "former": p.former, "field": field_, "start": p.start, "end": p.end}
-                                for p in person.posts]
-            record["mentions"] += [_mention(field_, text, s, e) for s, e in person.mentions]
+            merged, posts, mentions = people.setdefault(match_key(person.name), (Person(person.name), [], []))
+            merged.posts += person.posts
+            posts += [{"title": p.title, "organization": p.organization, "country": p.country, "former": p.former,
+                       "field": field_, "start": p.start, "end": p.end} for p in person.posts]
+            mentions += [_mention(field_, text, s, e) for s, e in person.mentions]
         for org in find_organizations(text, tokens, skip):
             _merge(orgs, org.canonical or org.name, org.name, org.aliases, field_, text, org.mentions, {})
         for place in find_places(text, tokens, skip):
-            _merge(locs, place.name, place.mentions and text[place.mentions[0][0]:place.mentions[0][1]] or place.name,
-                   [place.name, *place.aliases], field_, text, place.mentions,
+            written = text[place.mentions[0][0] : place.mentions[0][1]]
+            _merge(locs, place.name, written, [place.name, *place.aliases], field_, text, place.mentions,
                    {"kind": place.kind, "country": place.country})
-    for record in people.values():  # the page's fuller post wins over a bare one, across fields
-        record["titles"] = _fullest(record["titles"])
-    return list(people.values()), list(orgs.values()), list(locs.values())
-
-
-def _fullest(found: list[str]) -> list[str]:
-    keys = [set(match_key(t).split()) for t in found]
-    return [t for n, t in enumerate(found) if not any(keys[n] < k and len(keys[n]) / len(k) < 0.6 for k in keys)]
+    records = [{"name": person.name, "titles": titles(person), "posts": posts, "aliases": [], "mentions": mentions}
+               for person, posts, mentions in people.values()]
+    return records, list(orgs.values()), list(locs.values())
 
 
 def _merge(table: dict[str, dict], canonical: str, written: str, aliases: list[str], field_: str, text: str,

@@ -25,23 +25,26 @@ class Entry:
 class Gazetteer:
     """alias key sequence -> Entry, indexed by first token for longest match."""
 
-    index: dict[str, list[tuple[tuple[str, ...], bool, Entry]]] = field(default_factory=dict)
-    longest: int = 1
+    index: dict[str, list[tuple[tuple[str, ...], Token, Entry]]] = field(default_factory=dict)
+    any_case: bool = False  # words like "Thường trực" / "thường trực" complete a post either way
 
     def add(self, alias: str, entry: Entry) -> None:
         toks = tokenize(alias)
-        if not toks:
-            return
-        keys = tuple(t.key for t in toks)
-        self.index.setdefault(keys[0], []).append((keys, toks[0].cap, entry))
-        self.longest = max(self.longest, len(keys))
+        if toks:
+            self.index.setdefault(toks[0].key, []).append((tuple(t.key for t in toks), toks[0], entry))
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, Entry] | None:
-        """The longest entry starting at tokens[i]: (end index, entry)."""
+        """The longest entry starting at tokens[i]: (end index, entry). An acronym matches
+        only as written ("NAM" is not "Nam")."""
         best = None
-        for keys, cap, entry in self.index.get(tokens[i].key, ()):
+        first = tokens[i]
+        for keys, head, entry in self.index.get(first.key, ()):
             j = i + len(keys)
-            if j <= len(tokens) and tokens[i].cap == cap and all(tokens[i + k].key == key for k, key in enumerate(keys)):
+            if head.acronym and first.text != head.text:
+                continue
+            if not self.any_case and first.cap != head.cap:
+                continue
+            if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
                 if best is None or j > best[0]:
                     best = (j, entry)
         return best
@@ -57,6 +60,35 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+# Head words that open an organisation's name (Vietnamese puts the kind first).
+ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Uỷ ban", "Hội đồng", "Văn phòng", "Đại sứ quán", "Tổng Lãnh sự quán",
+             "Lãnh sự quán", "Phái đoàn", "Tổ chức", "Liên đoàn", "Liên minh", "Hiệp hội", "Nhóm", "Viện",
+             "Học viện", "Quỹ", "Ngân hàng", "Công ty", "Tập đoàn", "Hãng", "Cơ quan", "Mặt trận", "Phong trào",
+             "Ủy hội", "Uỷ hội", "Tòa án", "Toà án", "Đảng", "Hội", "Liên hiệp", "Thông tấn xã", "Tổng cục", "Cục",
+             "Vụ", "Sở", "Nghị viện", "Quốc hội", "Chính phủ", "Đại học", "Trường Đại học", "Câu lạc bộ", "Diễn đàn")
+
+
+@cache
+def _head_keys() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(t.key for t in tokenize(h)) for h in ORG_HEADS), key=len, reverse=True))
+
+
+def org_head(tokens: list[Token], i: int) -> int | None:
+    """End of an organisation head word at i ("Ủy ban", "Bộ"), written with a capital."""
+    if not tokens[i].cap or (tokens[i].text.isupper() and len(tokens[i].text) > 1):
+        return None  # an all-capitals heading is not a name
+    for keys in _head_keys():
+        j = i + len(keys)
+        if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
+            return j
+    return None
+
+
+def starts_name(tokens: list[Token], j: int) -> bool:
+    """A Vietnamese family name followed by a capitalised word: a person's name begins."""
+    return tokens[j].key in family_names() and j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].word
 
 
 def _build(rows_: tuple[tuple[str, ...], ...], make) -> Gazetteer:
@@ -87,6 +119,16 @@ def organizations() -> Gazetteer:
 @cache
 def posts() -> Gazetteer:
     return _build(rows("posts.tsv"), lambda r: Entry(r[0], r[1]))
+
+
+@cache
+def domains() -> Gazetteer:
+    """Words that complete a post ("Thứ trưởng Ngoại giao", "Phó Thủ tướng Thường trực")."""
+    gaz = Gazetteer(any_case=True)
+    for name, kind in rows("posts.tsv"):
+        if kind == "domain":
+            gaz.add(name, Entry(name, kind))
+    return gaz
 
 
 @cache

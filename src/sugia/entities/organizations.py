@@ -2,32 +2,21 @@
 parentheses ("Hội đồng Nhân quyền Liên hợp quốc (HĐNQ)"), and names built on an
 organisation head word ("Ủy ban Hàng không Dân dụng Kazakhstan", "Đại sứ quán Việt Nam tại
 Kazakhstan"). A name inside a longer one counts too ("Hội đồng Bảo an Liên hợp quốc" also
-names "Liên hợp quốc"). Treaties, documents, meetings are not organisations.
+names "Liên hợp quốc"). Treaties, documents, meetings and source credits are not organisations.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..text import match_key
-from .gazetteer import organizations, places
-from ..text import tone_key
-from .gazetteer import posts
-from .people import starts_name
+from .gazetteer import org_head, organizations, places, posts, starts_name
 from .tokens import Token, keys, span_text
 
-# Head words that open an organisation's name (Vietnamese puts the kind first).
-HEADS = ("Bộ", "Ban", "Ủy ban", "Uỷ ban", "Hội đồng", "Văn phòng", "Đại sứ quán", "Tổng Lãnh sự quán",
-         "Lãnh sự quán", "Phái đoàn", "Tổ chức", "Liên đoàn", "Liên minh", "Hiệp hội", "Nhóm", "Viện",
-         "Học viện", "Quỹ", "Ngân hàng", "Công ty", "Tập đoàn", "Hãng", "Cơ quan", "Mặt trận", "Phong trào",
-         "Ủy hội", "Uỷ hội", "Tòa án", "Toà án", "Đảng", "Hội", "Liên hiệp", "Thông tấn xã", "Tổng cục", "Cục",
-         "Nghị viện", "Quốc hội", "Chính phủ", "Đại học", "Trường Đại học", "Câu lạc bộ", "Diễn đàn")
-# Heads that need a capitalised word right after them: "Hội nghị", "Nhóm công tác" are not names.
-STRICT_HEADS = {" ".join(tone_key(w) for w in h.split()) for h in
-                ("hội", "nhóm", "diễn đàn", "quốc hội", "chính phủ", "bộ", "ban", "cục", "viện", "quỹ", "đảng")}
-# A document, not a body: "Bộ Quy tắc Ứng xử", "Bộ luật".
-NOT_AFTER_HEAD = keys("quy", "luật", "nguyên", "tiêu", "trưởng")
+# Words after a head that make an event or a document, not a body: "Hội nghị", "Bộ luật".
+NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",
+                      "quy", "luật", "nguyên", "tiêu", "trưởng", "công", "tác", "việc")
 MAX_LOWER_RUN = 3  # "Hội đồng tư vấn kinh doanh APEC": lower-case words inside a name
-CONNECTORS = keys("và", "tại", "của", "về")
+CREDIT_WORDS = keys("ảnh", "nguồn", "theo")
 
 
 @dataclass
@@ -38,22 +27,15 @@ class Organization:
     canonical: str | None = None
 
 
-def _head_keys() -> list[tuple[str, ...]]:
-    from .tokens import tokenize
-
-    return sorted((tuple(t.key for t in tokenize(h)) for h in HEADS), key=len, reverse=True)
-
-
-_HEADS = _head_keys()
+def _is_post(tokens: list[Token], j: int) -> bool:
+    hit = posts().match(tokens, j)
+    return bool(hit and hit[1].kind == "post")
 
 
-def _head_at(tokens: list[Token], i: int) -> int | None:
-    if not tokens[i].cap:
-        return None
-    for keys in _HEADS:
-        j = i + len(keys)
-        if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
-            return j
+def _acronym_at(tokens: list[Token], j: int) -> str | None:
+    """'(ACR)' at position j."""
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].acronym and tokens[j + 2].text == ")":
+        return tokens[j + 1].text
     return None
 
 
@@ -65,15 +47,20 @@ def _anchor(tokens: list[Token], j: int) -> int | None:
     return j + 1 if tokens[j].acronym else None
 
 
-def _extent(tokens: list[Token], i: int, head_end: int) -> int | None:
+def _foreign_name_after(tokens: list[Token], j: int) -> bool:
+    """'Quốc hội Algeria Karim Haddad': after a country, capitalised words that are not
+    Vietnamese are a person's name."""
+    from .people import vietnamese_word
+
+    return j < len(tokens) and tokens[j].cap and tokens[j].word and not vietnamese_word(tokens[j])
+
+
+def extent(tokens: list[Token], i: int) -> int | None:
     """End of an organisation name opened by a head word at i, or None. The name runs over
     capitalised words, places and acronyms; lower-case words only when a place, a listed
-    organisation or an acronym closes them; it stops before a post or a person's name."""
-    if head_end >= len(tokens) or tokens[head_end].key in NOT_AFTER_HEAD:
-        return None
-    head = " ".join(t.key for t in tokens[i:head_end])
-    first = tokens[head_end]
-    if head in STRICT_HEADS and not (first.cap and first.word):
+    organisation, an acronym or "(ACR)" closes them; it stops before a post or a name."""
+    head_end = org_head(tokens, i)
+    if head_end is None or head_end >= len(tokens) or tokens[head_end].key in NOT_AFTER_HEAD:
         return None
     j, end = head_end, None
     while j < len(tokens):
@@ -85,13 +72,18 @@ def _extent(tokens: list[Token], i: int, head_end: int) -> int | None:
             break
         if (anchor := _anchor(tokens, j)) is not None:
             end = j = anchor
+            if places().match(tokens, anchor - 1) and _foreign_name_after(tokens, anchor):
+                break
             continue
         if tok.cap:
             end = j = j + 1
             continue
-        run = j  # lower-case words: kept only if an anchor closes them
+        run = j  # lower-case words: kept only if something closes them
         while run < len(tokens) and run - j < MAX_LOWER_RUN and tokens[run].word and not tokens[run].cap:
             run += 1
+        if _acronym_at(tokens, run):
+            end = run
+            break
         if run < len(tokens) and tokens[run].word and (anchor := _anchor(tokens, run)) is not None:
             end = j = anchor
             continue
@@ -99,21 +91,9 @@ def _extent(tokens: list[Token], i: int, head_end: int) -> int | None:
     return end if end and end > head_end else None
 
 
-def _is_post(tokens: list[Token], j: int) -> bool:
-    hit = posts().match(tokens, j)
-    return bool(hit and hit[1].kind == "post")
-
-
-def entry_wins(tokens: list[Token], end: int) -> bool:
-    """A listed name is kept whole when what follows it is a person, not more of its name."""
-    return end < len(tokens) and (starts_name(tokens, end) or _is_post(tokens, end))
-
-
-def _acronym_after(tokens: list[Token], j: int) -> str | None:
-    """'(ACR)' right after position j."""
-    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].acronym and tokens[j + 2].text == ")":
-        return tokens[j + 1].text
-    return None
+def _credit(tokens: list[Token], i: int) -> bool:
+    """'(Ảnh: TTXVN)', 'Nguồn: BNG': a source credit names no organisation of the story."""
+    return i >= 2 and tokens[i - 1].text == ":" and tokens[i - 2].key in CREDIT_WORDS
 
 
 def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[Organization]:
@@ -121,48 +101,40 @@ def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[O
     found: dict[str, Organization] = {}
     by_alias: dict[str, str] = {}
 
-    def add(name: str, start: int, end: int, canonical: str | None = None, alias: str | None = None) -> None:
-        key = match_key(canonical or name)
-        org = found.get(key) or found.get(by_alias.get(match_key(name), ""))
-        if org is None:
-            org = found[key] = Organization(name, canonical=canonical)
+    def add(start: int, end: int, canonical: str | None = None, alias: str | None = None) -> None:
+        name = span_text(text, tokens, start, end)
+        key = by_alias.get(match_key(name)) or match_key(canonical or name)
+        org = found.setdefault(key, Organization(name, canonical=canonical))
         for form in (name, alias):
             if form and match_key(form) not in {match_key(a) for a in [org.name, *org.aliases]}:
                 org.aliases.append(form)
             if form:
-                by_alias[match_key(form)] = key if key in found else match_key(org.name)
+                by_alias[match_key(form)] = key
         org.mentions.append((tokens[start].start, tokens[end - 1].end))
+        for s, e, inner in organizations().scan(tokens[start + 1 : end]):  # nested names
+            add(start + 1 + s, start + 1 + e, canonical=inner.name)
 
     gaz = organizations()
     i = 0
     while i < len(tokens):
-        if i in skip:
+        if i in skip or _credit(tokens, i):
             i += 1
             continue
         hit = gaz.match(tokens, i)
-        head_end = _head_at(tokens, i)
-        extent = _extent(tokens, i, head_end) if head_end else None
-        if hit and (extent is None or hit[0] >= extent or entry_wins(tokens, hit[0])):
+        if hit:
             end, entry = hit
             country = places().match(tokens, end) if end < len(tokens) and entry.kind == "ministry" else None
             if country and country[1].kind == "country" and country[1].name != "Việt Nam":
-                add(span_text(text, tokens, i, country[0]), i, country[0])  # a foreign ministry
-                i = country[0]
-                continue
-            add(span_text(text, tokens, i, end), i, end, canonical=entry.name, alias=_acronym_after(tokens, end))
-            for s, e, inner in gaz.scan(tokens[i + 1 : end]):  # nested names
-                add(span_text(text, tokens, i + 1 + s, i + 1 + e), i + 1 + s, i + 1 + e, canonical=inner.name)
+                end, entry = country[0], None  # a foreign ministry: "Bộ Ngoại giao Nhật Bản"
+            add(i, end, canonical=entry.name if entry else None, alias=_acronym_at(tokens, end))
             i = end
-        elif extent:
-            name = span_text(text, tokens, i, extent)
-            acronym = _acronym_after(tokens, extent)
-            known = gaz.match(tokens, extent + 1) if acronym else None
-            add(name, i, extent, canonical=known[1].name if known else None, alias=acronym)
-            for s, e, inner in gaz.scan(tokens[i + 1 : extent]):
-                add(span_text(text, tokens, i + 1 + s, i + 1 + e), i + 1 + s, i + 1 + e, canonical=inner.name)
-            i = extent
+        elif stop := extent(tokens, i):
+            acronym = _acronym_at(tokens, stop)
+            known = gaz.match(tokens, stop + 1) if acronym else None
+            add(i, stop, canonical=known[1].name if known else None, alias=acronym)
+            i = stop
         elif tokens[i].acronym and match_key(tokens[i].text) in by_alias:
-            add(tokens[i].text, i, i + 1, canonical=found[by_alias[match_key(tokens[i].text)]].canonical)
+            add(i, i + 1)
             i += 1
         else:
             i += 1

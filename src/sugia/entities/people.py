@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import match_key
-from .gazetteer import Entry, family_names, organizations, places, posts
+from .gazetteer import domains, family_names, organizations, places, posts, starts_name
+from .organizations import extent
 from .tokens import Token, glued, keys, span_text
 
 MAX_NAME_TOKENS = 5
@@ -23,13 +24,15 @@ _VIETNAMESE_SYLLABLE = re.compile(
     r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
     r"(?:ng|nh|ch|[cmnpt]|[iyou])?$"
 )
-_CONNECT = {"tại", "của", "ở"}
-_ORG_HEAD_KEYS = keys("bộ", "ban", "ủy", "uỷ")
+_CONNECT = keys("tại", "của", "ở")
+_TERM = keys("khóa", "khoá", "nhiệm", "lần")  # "Chủ tịch Đại hội đồng LHQ khóa 79"
+MAX_LOWER_RUN = 3
 
 
 @dataclass
 class Post:
     title: str  # as written, without the name
+    bare: bool = False  # the post word alone ("Thứ trưởng"), nothing completing it
     organization: str | None = None
     country: str | None = None
     former: bool = False
@@ -61,49 +64,62 @@ def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] |
         return None
     if hit[1].kind == "honorific":
         return hit[0], None, True
-    j = hit[0]
     post = Post("", former=former)
+    end = _complement(tokens, hit[0], post)
+    post.bare = end == hit[0]
+    return end, post, False
+
+
+def _complement(tokens: list[Token], j: int, post: Post) -> int:
+    """What completes a post: domain words, organisations, places ("tại"/"của" + place),
+    acronyms, a term ("khóa 79"), lower-case words a place or organisation closes ("Trưởng
+    đoàn đại biểu biên giới Lào"), and ", Bộ Ngoại giao" after a department."""
     while j < len(tokens):
         tok = tokens[j]
-        if (d := gaz.match(tokens, j)) and d[1].kind == "domain":
+        if starts_name(tokens, j):
+            break
+        if d := domains().match(tokens, j):
             j = d[0]
-        elif (o := organizations().match(tokens, j)) and tok.cap:
-            post.organization = post.organization or o[1].name
+        elif tok.cap and (o := _organization(tokens, j)):
+            post.organization = post.organization or o[1]
             j = o[0]
-        elif (p := places().match(tokens, j)) and tok.cap:
-            post.country = p[1].country or p[1].name if p[1].kind in ("city", "province") else p[1].name
+        elif tok.cap and (p := places().match(tokens, j)):
+            post.country = (p[1].country or p[1].name) if p[1].kind in ("city", "province") else p[1].name
             j = p[0]
-        elif tok.text in _CONNECT and j + 1 < len(tokens) and places().match(tokens, j + 1):
+        elif tok.key in _CONNECT and j + 1 < len(tokens) and tokens[j + 1].cap and \
+                (places().match(tokens, j + 1) or _organization(tokens, j + 1)):
             j += 1
-        elif tok.acronym and not starts_name(tokens, j):
+        elif tok.acronym:
             j += 1
-        elif tok.cap and tok.key in _ORG_HEAD_KEYS and (o := _org_head_phrase(tokens, j)):
-            post.organization = post.organization or span_text_of(tokens, j, o)
-            j = o
+        elif tok.key in _TERM and j + 1 < len(tokens) and (tokens[j + 1].text[0].isdigit() or tokens[j + 1].acronym):
+            j += 2
+        elif tok.text == "," and post.organization and j + 1 < len(tokens) and tokens[j + 1].cap \
+                and _organization(tokens, j + 1) and not starts_name(tokens, j + 1):
+            j += 1  # "Vụ trưởng Vụ ASEAN, Bộ Ngoại giao Bùi Khánh Linh"
+        elif tok.word and not tok.cap and (run := _closed_lower_run(tokens, j)):
+            j = run
         else:
             break
-    return j, post, False
+    return j
 
 
-def span_text_of(tokens: list[Token], i: int, j: int) -> str:
-    return " ".join(t.text for t in tokens[i:j])
+def _organization(tokens: list[Token], j: int) -> tuple[int, str] | None:
+    """A listed organisation or a head-word name at j, the longer of the two."""
+    listed = organizations().match(tokens, j)
+    built = extent(tokens, j)
+    if built and (not listed or built > listed[0]):
+        return built, " ".join(t.text for t in tokens[j:built])
+    return (listed[0], listed[1].name) if listed else None
 
 
-def _org_head_phrase(tokens: list[Token], i: int) -> int | None:
-    """'Bộ Ngoại giao và Hợp tác quốc tế Campuchia': a ministry/board name not in the list;
-    runs over capitalised words and 'và', stops before a name."""
-    j = i + 1
-    while j < len(tokens) and tokens[j].word and (tokens[j].cap or tokens[j].text in ("và",) or
-                                                   (not tokens[j].cap and j > i + 1 and tokens[j - 1].cap)):
-        if tokens[j].cap and starts_name(tokens, j) and j > i + 2:
-            break
-        j += 1
-    return j if j > i + 1 else None
-
-
-def starts_name(tokens: list[Token], j: int) -> bool:
-    """A Vietnamese family name followed by a capitalised word: a person's name begins."""
-    return tokens[j].key in family_names() and j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].word
+def _closed_lower_run(tokens: list[Token], j: int) -> int | None:
+    """Lower-case words inside a post, kept when a place or organisation closes them."""
+    run = j
+    while run < len(tokens) and run - j < MAX_LOWER_RUN and tokens[run].word and not tokens[run].cap:
+        run += 1
+    if run < len(tokens) and tokens[run].cap and (places().match(tokens, run) or _organization(tokens, run)):
+        return run
+    return None
 
 
 def _read_name(tokens: list[Token], j: int) -> int | None:
@@ -201,9 +217,9 @@ def titles(person: Person) -> list[str]:
     """Distinct posts as written; a bare post ("Đại sứ") is dropped when a fuller one of the
     same person says more ("Đại sứ Việt Nam tại Kazakhstan")."""
     out: list[str] = []
-    keys = [set(match_key(p.title).split()) for p in person.posts]
+    sets = [set(match_key(p.title).split()) for p in person.posts]
     for n, post in enumerate(person.posts):
-        if any(keys[n] < other and len(keys[n]) / len(other) < 0.6 for other in keys):
+        if any(sets[n] < other and (post.bare or len(sets[n]) / len(other) < 0.6) for other in sets):
             continue
         if match_key(post.title) not in {match_key(t) for t in out}:
             out.append(post.title)
