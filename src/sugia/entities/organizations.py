@@ -10,12 +10,17 @@ from dataclasses import dataclass, field
 
 from ..text import match_key
 from .gazetteer import org_head, organizations, places, posts, starts_name
-from .tokens import Token, keys, span_text
+from .tokens import Token, in_caps_run, keys, span_text
 
 # Words after a head that make an event or a document, not a body: "Hội nghị", "Bộ luật".
 NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",
                       "quy", "luật", "nguyên", "tiêu", "trưởng", "công", "tác", "việc")
 MAX_LOWER_RUN = 3  # "Hội đồng tư vấn kinh doanh APEC": lower-case words inside a name
+# Vietnamese capitalises the first syllable of each word of a name: "Hàng không Dân dụng",
+# "Liên chính phủ". Up to this many small syllables may stand before the next capital.
+MAX_INNER_SYLLABLES = 2
+AND = keys("và")
+PAIR_MARKS = ("-", "–")
 CREDIT_WORDS = keys("ảnh", "nguồn", "theo")
 
 
@@ -62,30 +67,44 @@ def extent(tokens: list[Token], i: int) -> int | None:
     head_end = org_head(tokens, i)
     if head_end is None or head_end >= len(tokens) or tokens[head_end].key in NOT_AFTER_HEAD:
         return None
-    j, end = head_end, None
+    j, end, anchored = head_end, None, False
     while j < len(tokens):
         tok = tokens[j]
-        if tok.text in "-–" and end == j and j + 1 < len(tokens) and tokens[j + 1].cap:
-            j += 1
+        if tok.text in PAIR_MARKS and end == j and j + 1 < len(tokens) and tokens[j + 1].cap:
+            j, anchored = j + 1, False  # "Việt Nam-Kazakhstan", "Nhật - Việt"
             continue
         if not tok.word or (j > head_end and (starts_name(tokens, j) or _is_post(tokens, j))):
             break
         if (anchor := _anchor(tokens, j)) is not None:
+            if anchored and j == end:
+                break  # two anchors in a row: "... Kazakhstan Almaty" is not one name
             end = j = anchor
-            if places().match(tokens, anchor - 1) and _foreign_name_after(tokens, anchor):
+            anchored = True
+            if _foreign_name_after(tokens, anchor):
                 break
             continue
         if tok.cap:
+            if anchored:
+                break  # after a place or an acronym a name ends: "Hội đồng ... ILO Thúc đẩy"
             end = j = j + 1
             continue
-        run = j  # lower-case words: kept only if something closes them
+        run = j  # lower-case words: kept when a capital, a place, an acronym or "(ACR)" closes them
         while run < len(tokens) and run - j < MAX_LOWER_RUN and tokens[run].word and not tokens[run].cap:
             run += 1
         if _acronym_at(tokens, run):
             end = run
             break
-        if run < len(tokens) and tokens[run].word and (anchor := _anchor(tokens, run)) is not None:
-            end = j = anchor
+        if run >= len(tokens) or not tokens[run].word:
+            break
+        if (anchor := _anchor(tokens, run)) is not None:
+            end, j, anchored = anchor, anchor, True
+            if _foreign_name_after(tokens, anchor):
+                break
+            continue
+        small = tokens[j:run]
+        if not anchored and (len(small) <= MAX_INNER_SYLLABLES or any(t.key in AND for t in small)) \
+                and not starts_name(tokens, run) and not _is_post(tokens, run) and not org_head(tokens, run):
+            end = j = run + 1
             continue
         break
     return end if end and end > head_end else None
@@ -111,19 +130,22 @@ def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[O
             if form:
                 by_alias[match_key(form)] = key
         org.mentions.append((tokens[start].start, tokens[end - 1].end))
-        for s, e, inner in organizations().scan(tokens[start + 1 : end]):  # nested names
-            add(start + 1 + s, start + 1 + e, canonical=inner.name)
+        for s, e, inner in organizations().scan(tokens[start + 1 : end]):  # nested international bodies
+            if inner.kind == "international":
+                add(start + 1 + s, start + 1 + e, canonical=inner.name)
 
     gaz = organizations()
     i = 0
     while i < len(tokens):
-        if i in skip or _credit(tokens, i):
+        if i in skip or _credit(tokens, i) or in_caps_run(tokens, i):
             i += 1
             continue
         hit = gaz.match(tokens, i)
         if hit:
             end, entry = hit
-            country = places().match(tokens, end) if end < len(tokens) and entry.kind == "ministry" else None
+            country = None
+            if entry.kind in ("ministry", "state") and end < len(tokens):
+                country = places().match(tokens, end)
             if country and country[1].kind == "country" and country[1].name != "Việt Nam":
                 end, entry = country[0], None  # a foreign ministry: "Bộ Ngoại giao Nhật Bản"
             add(i, end, canonical=entry.name if entry else None, alias=_acronym_at(tokens, end))

@@ -15,7 +15,7 @@ INTRODUCERS = ("tỉnh", "thành phố", "thủ đô", "bang", "tiểu bang", "q
 # Venues: a head, its words, and optionally "của" + a place.
 VENUES = ("Trung tâm Hội nghị", "Cung Hữu nghị", "Nhà Quốc hội", "Phủ Chủ tịch", "Phủ Tổng thống", "Dinh Tổng thống",
           "Sân bay quốc tế", "Sân bay", "Cảng hàng không quốc tế", "Trụ sở")
-MAX_VENUE_TOKENS = 6
+MAX_VENUE_TOKENS = 9
 _VENUE_WORDS = keys("quốc", "gia", "tế", "của")
 _OF = keys("của")
 # "Pháp ngữ" is French, "Anh ngữ" English: a country followed by these names a language.
@@ -53,6 +53,12 @@ def _cap_run(tokens: list[Token], j: int, limit: int = 4) -> int:
     return k
 
 
+def vietnamese_word(token: Token) -> bool:
+    from .people import vietnamese_word as check
+
+    return check(token)
+
+
 def _misread(tokens: list[Token], i: int, end: int) -> bool:
     """A one-word country that is something else here: part of a name ("Tuấn Anh", "Quang
     Đức"), a language ("Pháp ngữ"), or a capitalised word opening a sentence ("Ý tưởng")."""
@@ -62,8 +68,8 @@ def _misread(tokens: list[Token], i: int, end: int) -> bool:
     nxt = tokens[end] if end < len(tokens) else None
     if nxt is not None and nxt.key in _LANGUAGE:
         return True
-    if prev is not None and prev.word and prev.cap and not places().match(tokens, i - 1):
-        return True  # inside a capitalised run that is not itself a place
+    if prev is not None and prev.word and prev.cap and not places().match(tokens, i - 1) and vietnamese_word(tokens[i]):
+        return True  # a syllable inside a capitalised run that is not itself a place: "Tuấn Anh"
     sentence_start = prev is None or prev.text in ".!?\n:\"“(-–"
     return sentence_start and nxt is not None and nxt.word and not nxt.cap and len(tokens[i].text) <= 2
 

@@ -9,6 +9,7 @@ from ..text import tone_key
 # Words (abbreviations like "TP.HCM" kept whole), single punctuation marks, and line breaks,
 # so no name runs from one paragraph into the next. Hyphens are tokens: "Việt Nam-Kazakhstan"
 # must show both places; names rejoin them ("Kassym-Jomart").
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]|\n")
 
 
@@ -30,8 +31,9 @@ class Token:
 
     @property
     def acronym(self) -> bool:
+        """All capitals, two letters or more; a roman numeral ("XIII") is not one."""
         letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(self.text)
 
 
 def keys(*words: str) -> frozenset[str]:
@@ -51,3 +53,12 @@ def tokenize(text: str) -> list[Token]:
 def span_text(text: str, tokens: list[Token], i: int, j: int) -> str:
     """The body text covered by tokens[i:j]."""
     return text[tokens[i].start : tokens[j - 1].end]
+
+
+def in_caps_run(tokens: list[Token], i: int) -> bool:
+    """tokens[i] sits in an all-capitals heading ("HAI LẦN VIỆT NAM ĐĂNG CAI"), where an
+    acronym or a capitalised name means nothing."""
+    def caps(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].word and len(tokens[k].text) > 1 and tokens[k].text.isupper()
+
+    return caps(i) and (caps(i - 1) or caps(i + 1)) and (caps(i - 1) + caps(i + 1) + caps(i - 2) + caps(i + 2)) >= 2
