@@ -26,7 +26,7 @@ _VIETNAMESE_SYLLABLE = re.compile(
 )
 _CONNECT = keys("tại", "của", "ở")
 _TERM = keys("khóa", "khoá", "nhiệm", "lần")  # "Chủ tịch Đại hội đồng LHQ khóa 79"
-MAX_LOWER_RUN = 3
+MAX_LOWER_RUN = 4  # "Trưởng đoàn đại biểu biên giới Lào"
 
 
 @dataclass
@@ -76,16 +76,16 @@ def _complement(tokens: list[Token], j: int, post: Post) -> int:
     đoàn đại biểu biên giới Lào"), and ", Bộ Ngoại giao" after a department."""
     while j < len(tokens):
         tok = tokens[j]
-        if starts_name(tokens, j):
-            break
-        if d := domains().match(tokens, j):
-            j = d[0]
+        if tok.cap and (p := places().match(tokens, j)):  # before names: "Hàn Quốc", "Thái Lan"
+            post.country = (p[1].country or p[1].name) if p[1].kind in ("city", "province") else p[1].name
+            j = p[0]
         elif tok.cap and (o := _organization(tokens, j)):
             post.organization = post.organization or o[1]
             j = o[0]
-        elif tok.cap and (p := places().match(tokens, j)):
-            post.country = (p[1].country or p[1].name) if p[1].kind in ("city", "province") else p[1].name
-            j = p[0]
+        elif starts_name(tokens, j):
+            break
+        elif d := domains().match(tokens, j):
+            j = d[0]
         elif tok.key in _CONNECT and j + 1 < len(tokens) and tokens[j + 1].cap and \
                 (places().match(tokens, j + 1) or _organization(tokens, j + 1)):
             j += 1
