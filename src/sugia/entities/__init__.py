@@ -14,7 +14,7 @@ from ..text import match_key
 from .organizations import find_organizations
 from .people import Person, find_people, titles
 from .places import find_places
-from .tokens import tokenize
+from .tokens import covered, tokenize
 
 
 def _mention(field_: str, text: str, start: int, end: int) -> dict[str, Any]:
@@ -31,7 +31,7 @@ def extract_entities(fields: dict[str, str]) -> tuple[list[dict], list[dict], li
             continue
         tokens = tokenize(text)
         found_people = find_people(text, tokens)
-        skip = {n for n, t in enumerate(tokens) for p in found_people for s, e in p.mentions if s <= t.start < e}
+        skip = covered(tokens, [span for p in found_people for span in p.mentions])
         for person in found_people:
             merged, posts, mentions = people.setdefault(match_key(person.name), (Person(person.name), [], []))
             merged.posts += person.posts

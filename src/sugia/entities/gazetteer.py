@@ -72,20 +72,34 @@ ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Uỷ ban", "Hội đồng", "Văn phòn
 # the forums that are bodies (APEC, ARF) are in the shipped list.
 
 
+def phrase_index(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """First token key -> key sequences of the phrases, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        keys = tuple(t.key for t in tokenize(phrase))
+        index.setdefault(keys[0], []).append(keys)
+    return {k: sorted(v, key=len, reverse=True) for k, v in index.items()}
+
+
+def phrase_at(tokens: list[Token], i: int, index: dict[str, list[tuple[str, ...]]]) -> int | None:
+    """End of the longest indexed phrase starting at tokens[i]."""
+    for keys in index.get(tokens[i].key, ()):
+        j = i + len(keys)
+        if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
+            return j
+    return None
+
+
 @cache
-def _head_keys() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(t.key for t in tokenize(h)) for h in ORG_HEADS), key=len, reverse=True))
+def _heads() -> dict[str, list[tuple[str, ...]]]:
+    return phrase_index(ORG_HEADS)
 
 
 def org_head(tokens: list[Token], i: int) -> int | None:
     """End of an organisation head word at i ("Ủy ban", "Bộ"), written with a capital."""
     if not tokens[i].cap or (tokens[i].text.isupper() and len(tokens[i].text) > 1):
         return None  # an all-capitals heading is not a name
-    for keys in _head_keys():
-        j = i + len(keys)
-        if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
-            return j
-    return None
+    return phrase_at(tokens, i, _heads())
 
 
 def starts_name(tokens: list[Token], j: int) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text import match_key
-from .gazetteer import places
-from .tokens import Token, keys, span_text, tokenize
+from .gazetteer import phrase_at, phrase_index, places
+from .tokens import Token, keys, span_text
 
 # Words after which a capitalised name is a place.
 INTRODUCERS = ("tỉnh", "thành phố", "thủ đô", "bang", "tiểu bang", "quận", "huyện", "xã", "thị xã", "đảo",
@@ -31,19 +31,7 @@ class Place:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    return sorted((tuple(t.key for t in tokenize(w)) for w in words), key=len, reverse=True)
-
-
-_INTRO, _VENUE = _keys(INTRODUCERS), _keys(VENUES)
-
-
-def _starts(tokens: list[Token], i: int, table: list[tuple[str, ...]]) -> int | None:
-    for keys in table:
-        j = i + len(keys)
-        if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
-            return j
-    return None
+_INTRO, _VENUE = phrase_index(INTRODUCERS), phrase_index(VENUES)
 
 
 def _cap_run(tokens: list[Token], j: int, limit: int = 4) -> int:
@@ -90,7 +78,7 @@ def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
         if i in skip:
             i += 1
             continue
-        venue = _starts(tokens, i, _VENUE) if tokens[i].cap else None
+        venue = phrase_at(tokens, i, _VENUE) if tokens[i].cap else None
         if venue:
             end = venue
             while end < len(tokens) and end - i < MAX_VENUE_TOKENS and tokens[end].word and \
@@ -109,7 +97,7 @@ def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
             add(span_text(text, tokens, i, end), entry.kind, i, end, entry.name, entry.country)
             i = end
             continue
-        intro = _starts(tokens, i, _INTRO) if not tokens[i].cap else None
+        intro = phrase_at(tokens, i, _INTRO) if not tokens[i].cap else None
         if intro and intro < len(tokens) and tokens[intro].cap and intro not in skip:
             end = _cap_run(tokens, intro)
             if not gaz.match(tokens, intro):

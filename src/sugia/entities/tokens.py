@@ -19,21 +19,15 @@ class Token:
     start: int
     end: int
     key: str  # case-folded, tone placement normalised
+    word: bool  # a word, not punctuation or a line break
+    cap: bool  # starts with a capital letter (names, posts, proper nouns)
+    acronym: bool  # all capitals, two letters or more; a roman numeral ("XIII") is not one
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
 
-    @property
-    def cap(self) -> bool:
-        """Starts with a capital letter (names, posts, proper nouns)."""
-        return self.text[0].isupper()
-
-    @property
-    def acronym(self) -> bool:
-        """All capitals, two letters or more; a roman numeral ("XIII") is not one."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(self.text)
+def _token(text: str, start: int) -> Token:
+    letters = [c for c in text if c.isalpha()]
+    acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(text)
+    return Token(text, start, start + len(text), tone_key(text), text[0].isalnum(), text[0].isupper(), acronym)
 
 
 def keys(*words: str) -> frozenset[str]:
@@ -47,7 +41,15 @@ def glued(tokens: list[Token], i: int) -> bool:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), tone_key(m.group())) for m in _TOKEN.finditer(text)]
+    return [_token(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def covered(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside any of the character spans."""
+    from bisect import bisect_left
+
+    starts = [t.start for t in tokens]
+    return {n for s, e in spans for n in range(bisect_left(starts, s), bisect_left(starts, e))}
 
 
 def span_text(text: str, tokens: list[Token], i: int, j: int) -> str:
