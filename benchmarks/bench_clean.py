@@ -13,11 +13,6 @@ from __future__ import annotations
 import argparse
 import html
 import itertools
-import json
-import os
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +21,7 @@ import trafilatura
 
 from sugia import Page, default_pipeline
 from sugia.clean.decode import decode
+from sugia.evaluate import score
 
 ROOT = Path(__file__).resolve().parent.parent
 STOPLIST = justext.get_stoplist("Vietnamese")
@@ -55,19 +51,6 @@ def load(folder: Path) -> list[tuple[Page, str]]:
     return pages
 
 
-def score(outputs: list[dict], gold: Path, pages: list[tuple[Page, str]], scorer: Path) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp, "out.jsonl")
-        out.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8")
-        utf8 = Path(tmp, "pages")
-        utf8.mkdir()
-        for page, text in pages:
-            Path(utf8, os.path.basename(page.source)).write_text(text, encoding="utf-8")
-        run = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--pages", str(utf8), "--json"],
-                             capture_output=True, text=True, check=True)
-    return json.loads(run.stdout)
-
-
 def quality(name: str, folder: Path, gold: Path, scorer: Path) -> None:
     pages = load(folder)
     pipeline = default_pipeline()
@@ -78,7 +61,7 @@ def quality(name: str, folder: Path, gold: Path, scorer: Path) -> None:
     }
     print(f"\n{name} ({len(pages)} pages): body P / R / F1")
     for system, run in systems.items():
-        result = score([run(p, t) for p, t in pages], gold, pages, scorer)
+        result = score([run(p, t) for p, t in pages], gold, folder, scorer)
         body = result["body"]
         extra = (f"   title {result['title_acc']:.3f}   published {result['published_acc']:.3f}"
                  if system == "sugia" else "")

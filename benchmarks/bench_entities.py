@@ -12,17 +12,14 @@ usage: python benchmarks/bench_entities.py [--shared ../shared] [--texts 200]
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from sugia import extract
-from sugia.clean.decode import decode
 from sugia.entities import extract_entities
+from sugia.evaluate import score
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = {"PER": "people", "ORG": "organizations", "LOC": "locations"}
@@ -44,19 +41,6 @@ def underthesea_entities(text: str) -> dict[str, list[dict]]:
                 current = kind
                 words.append(word)
     return found
-
-
-def score(records: list[dict], gold: Path, pages: Path, scorer: Path) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp, "out.jsonl")
-        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        utf8 = Path(tmp, "pages")
-        utf8.mkdir()
-        for file in pages.iterdir():
-            Path(utf8, file.name).write_text(decode(file.read_bytes())[0], encoding="utf-8")
-        run = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--pages", str(utf8), "--json"],
-                             capture_output=True, text=True, check=True)
-    return json.loads(run.stdout)
 
 
 def quality(name: str, pages: Path, gold: Path, scorer: Path) -> list[str]:

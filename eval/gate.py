@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
-import tempfile
+from pathlib import Path
 
 from sugia import extract
-from sugia.clean.decode import decode
+from sugia.evaluate import score
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -33,26 +32,14 @@ def flatten(scores: dict) -> dict[str, float]:
 
 
 def run_set(name: str, pages_dir: str, gold_dir: str, scorer: str) -> dict[str, float]:
-    """Extract every page, write UTF-8 copies of the pages for the scorer (which reads pages
-    as UTF-8: legacy-encoded examples are decoded first), and score."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, "out.jsonl")
-        utf8 = os.path.join(tmp, "pages")
-        os.makedirs(utf8)
-        with open(out, "w", encoding="utf-8") as handle:
-            for page in extract([pages_dir]):
-                if page.ok:
-                    handle.write(json.dumps(page.to_dict(), ensure_ascii=False) + "\n")
-                else:
-                    print(f"  {name}: {page.source}: {page.failure}", file=sys.stderr)
-        for file in os.listdir(pages_dir):
-            with open(os.path.join(pages_dir, file), "rb") as raw:
-                text, _ = decode(raw.read())
-            with open(os.path.join(utf8, file), "w", encoding="utf-8") as copy:
-                copy.write(text)
-        result = subprocess.run([sys.executable, scorer, gold_dir, out, "--pages", utf8, "--json"],
-                                capture_output=True, text=True, check=True)
-    return flatten(json.loads(result.stdout))
+    """Extract every page of a set and score it; failed pages are reported."""
+    records = []
+    for page in extract([pages_dir]):
+        if page.ok:
+            records.append(page.to_dict())
+        else:
+            print(f"  {name}: {page.source}: {page.failure}", file=sys.stderr)
+    return flatten(score(records, Path(gold_dir), Path(pages_dir), Path(scorer)))
 
 
 def main() -> int:
