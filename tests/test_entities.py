@@ -116,3 +116,14 @@ def test_entities_gold_people_found_on_examples():
         got = {match_key(p["name"]) for p in page.people}
         missed += [p["name"] for p in gold["people"] if match_key(p["name"]) not in got]
     assert len(missed) <= 3, missed
+
+
+def test_entities_two_organisations_joined_by_va_stay_two():
+    text = "Lễ hội do Đại sứ quán Việt Nam tại Hàn Quốc và Bộ Lao động, Thương binh và Xã hội tổ chức."
+    assert names(extract_entities({"body": text})[1]) == {
+        "Đại sứ quán Việt Nam tại Hàn Quốc", "Bộ Lao động, Thương binh và Xã hội"}
+
+
+def test_entities_post_does_not_swallow_the_verb_phrase():
+    text = "Thứ trưởng Ngoại giao Phan Quốc Toản, Trưởng SOM ASEAN của Việt Nam dẫn đầu đoàn Việt Nam dự họp."
+    assert people_of(text) == {"Phan Quốc Toản": ["Thứ trưởng Ngoại giao", "Trưởng SOM ASEAN của Việt Nam"]}

@@ -94,8 +94,8 @@ def extent(tokens: list[Token], i: int) -> int | None:
         if _acronym_at(tokens, run):
             end = run
             break
-        if run >= len(tokens) or not tokens[run].word:
-            break
+        if run >= len(tokens) or not tokens[run].word or org_head(tokens, run):
+            break  # "... tại Hàn Quốc và Bộ Lao động": a second organisation begins
         if (anchor := _anchor(tokens, run)) is not None:
             end, j, anchored = anchor, anchor, True
             if _foreign_name_after(tokens, anchor):

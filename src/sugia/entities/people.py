@@ -74,14 +74,15 @@ def _complement(tokens: list[Token], j: int, post: Post) -> int:
     """What completes a post: domain words, organisations, places ("tại"/"của" + place),
     acronyms, a term ("khóa 79"), lower-case words a place or organisation closes ("Trưởng
     đoàn đại biểu biên giới Lào"), and ", Bộ Ngoại giao" after a department."""
+    anchored = False  # a place or organisation completed the post: no verb phrase after it
     while j < len(tokens):
         tok = tokens[j]
         if tok.cap and (p := places().match(tokens, j)):  # before names: "Hàn Quốc", "Thái Lan"
             post.country = (p[1].country or p[1].name) if p[1].kind in ("city", "province") else p[1].name
-            j = p[0]
+            j, anchored = p[0], True
         elif tok.cap and (o := _organization(tokens, j)):
             post.organization = post.organization or o[1]
-            j = o[0]
+            j, anchored = o[0], True
         elif starts_name(tokens, j):
             break
         elif d := domains().match(tokens, j):
@@ -96,7 +97,7 @@ def _complement(tokens: list[Token], j: int, post: Post) -> int:
         elif tok.text == "," and post.organization and j + 1 < len(tokens) and tokens[j + 1].cap \
                 and _organization(tokens, j + 1) and not starts_name(tokens, j + 1):
             j += 1  # "Vụ trưởng Vụ ASEAN, Bộ Ngoại giao Bùi Khánh Linh"
-        elif tok.word and not tok.cap and (run := _closed_lower_run(tokens, j)):
+        elif tok.word and not tok.cap and not anchored and (run := _closed_lower_run(tokens, j)):
             j = run
         else:
             break
