@@ -15,12 +15,13 @@ __all__ = ["Page", "Meta", "Line", "Failure", "Pipeline", "Stage", "default_pipe
 
 
 def default_pipeline(on_error: str = "continue") -> Pipeline:
-    """decode -> clean -> meta -> entities: the stages every page goes through."""
+    """decode -> clean -> meta -> entities -> events: the stages every page goes through."""
     from .clean import Clean, Decode
     from .entities import Entities
+    from .events import Events
     from .meta import Metadata
 
-    return Pipeline([Decode(), Clean(), Metadata(), Entities()], on_error=on_error)  # type: ignore[arg-type]
+    return Pipeline([Decode(), Clean(), Metadata(), Entities(), Events()], on_error=on_error)  # type: ignore[arg-type]
 
 
 def extract(paths: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Page]:

@@ -1,0 +1,279 @@
+"""Events: the diplomatic events a page reports or announces, with resolved dates, place,
+participants, forum and protocol detail.
+
+Read sentence by sentence: a trigger ("hội đàm", "Hội nghị Bộ trưởng Ngoại giao ASEAN",
+"chuyến thăm chính thức") and a day-precise date make an event. Each date goes to its nearest
+trigger; meetings listed together share it ("ngày 8/10 diễn ra A, B và C"); an enumeration
+("ba hội nghị cấp cao là: A, B và C") gives one event per item; a meeting named as the aim of
+another ("chuẩn bị cho ...") is not held here; a trigger without a date waits for a date in
+the next sentence of its paragraph. The same event mentioned again is merged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..meta.dates import year_fixed_by_text
+from ..text import fold, match_key
+from .kinds import KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
+from .when import Reference, When, find, tense
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[^\W\d_])")
+_PIECE = re.compile(r"\s*(\w+|[^\w\s])")
+_ORDINAL_WORDS = {"lần", "thứ", "khóa", "khoá"}
+MAX_INNER_SYLLABLES = 3  # "Tham vấn Quan chức cao cấp": small syllables inside a name
+# Function words end a name even before a capital: "CICA lần thứ 6 ở Kazakhstan".
+_NOT_INNER = {"ở", "tại", "của", "với", "cho", "từ", "đến", "tới", "trong", "và", "về", "do", "được", "là", "sẽ",
+              "đã", "vào", "theo", "nhằm", "để", "khi", "giữa"}
+_LIST_GAP = re.compile(r"^[\s,;]*(?:và\s+|cùng\s+)?(?:các\s+)?$")
+_ENUMERATION = re.compile(r"^\s*(?:là|gồm|bao gồm)?\s*:\s*")
+_CHAIN = re.compile(r"^[\s,(]*$")
+_PLACE_CUE = re.compile(r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố|tỉnh|bang|thành phố cảng)?\s*$", re.I)
+MEETING_KINDS = {"summit", "ministerial_meeting", "senior_officials_meeting", "conference", "session", "other"}
+
+
+@dataclass
+class Trigger:
+    start: int  # in the sentence
+    end: int  # end of the event's name
+    kind: str
+    name: str
+    when: When | None = None
+    items: list[str] = field(default_factory=list)
+    held: bool = True  # False: named as the aim of another meeting ("chuẩn bị cho X")
+
+
+def sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of every sentence of the body."""
+    out, offset = [], 0
+    for number, paragraph in enumerate(text.split("\n")):
+        start = 0
+        for match in _SENTENCE_END.finditer(paragraph):
+            out.append((offset + start, offset + match.start(), number))
+            start = match.end()
+        if paragraph[start:].strip():
+            out.append((offset + start, offset + len(paragraph), number))
+        offset += len(paragraph) + 1
+    return out
+
+
+def _name_end(sentence: str, at: int) -> int:
+    """End of a meeting's name from its trigger: capitalised words and the small syllables
+    of their words ("Tham vấn Quan chức cao cấp"), acronyms, "(ACR)", "lần thứ 44, 45",
+    "ASEAN-Trung Quốc", "Trung Á + Nga"."""
+    pieces = [(m.group(1), m.end()) for m in _PIECE.finditer(sentence, at)]
+    end, k = at, 0
+    while k < len(pieces):
+        word, stop = pieces[k]
+        if word[0].isupper() or word[0].isdigit() and (k == 0 or pieces[k - 1][0] in _ORDINAL_WORDS | {","}):
+            end, k = stop, k + 1
+        elif word in _ORDINAL_WORDS and k + 1 < len(pieces) and (pieces[k + 1][0] in _ORDINAL_WORDS
+                                                                   or pieces[k + 1][0][0].isdigit()):
+            end, k = stop, k + 1
+        elif word in ("-", "–", "+") and k + 1 < len(pieces) and pieces[k + 1][0][0].isupper():
+            end, k = stop, k + 1
+        elif word == "," and k + 1 < len(pieces) and pieces[k + 1][0].isdigit() and k > 0 and pieces[k - 1][0].isdigit():
+            end, k = stop, k + 1
+        elif word == "(" and k + 2 < len(pieces) and pieces[k + 1][0].isupper() and pieces[k + 2][0] == ")":
+            end, k = pieces[k + 2][1], k + 3
+        elif word.islower() and word.isalpha() and word not in _NOT_INNER:
+            run = k
+            while run < len(pieces) and run - k < MAX_INNER_SYLLABLES and pieces[run][0].islower() \
+                    and pieces[run][0].isalpha() and pieces[run][0] not in _NOT_INNER:
+                run += 1
+            if run < len(pieces) and pieces[run][0] in ("-", "–") and run + 1 < len(pieces):
+                run += 1  # "Chính trị- An ninh"
+            if run < len(pieces) and (pieces[run][0][0].isupper() or pieces[run][0].isdigit()):
+                end, k = pieces[run][1], run + 1
+            else:
+                break
+        else:
+            break
+    return end
+
+
+def _triggers(sentence: str, blocked: list[tuple[int, int]]) -> list[Trigger]:
+    folded = fold(sentence)
+    found: list[Trigger] = []
+    held = True
+    for match in TRIGGER.finditer(folded):
+        start = match.start()
+        if any(s <= start < e for s, e in blocked):
+            continue  # "Trung tâm Hội nghị quốc gia" is a venue, not a meeting
+        if found and start < found[-1].end:
+            continue  # inside the previous meeting's name
+        end = max(match.end(), _name_end(sentence, match.end()))
+        gap = sentence[found[-1].end : start] if found else None
+        if NOT_HELD.search(folded[:start]):
+            held = False
+        elif gap is None or not _LIST_GAP.match(gap):
+            held = True  # a list continues the previous verdict; anything else resets it
+        name = sentence[start:end].strip(" ,")
+        trigger = Trigger(start, end, _stronger(match.lastgroup, kind_of(fold(name))), name, held=held)
+        rest = sentence[end:]
+        if enumeration := _ENUMERATION.match(rest):
+            body = re.split(r"[.;]", rest[enumeration.end():])[0]
+            trigger.items = [i.strip(" ,") for i in re.split(r",\s*|\s+và\s+", body) if i.strip(" ,")]
+            trigger.end = end + enumeration.end() + len(body)
+        found.append(trigger)
+    return found
+
+
+def _stronger(a: str, b: str) -> str:
+    """Of two kinds, the one listed first in KINDS (the more specific)."""
+    order = [kind for kind, _ in KINDS]
+    return min(a, b, key=lambda k: order.index(k) if k in order else len(order))
+
+
+def _assign(triggers: list[Trigger], whens: list[When], sentence: str) -> None:
+    """Each date to its nearest trigger (a meeting named as an aim only takes a date printed
+    after it: "chuẩn bị cho X dự kiến diễn ra ngày 23/7"); meetings listed right after a
+    dated one share its date."""
+    pairs = sorted((min(abs(w.span[0] - t.end), abs(t.start - w.span[1])), n, m)
+                   for n, t in enumerate(triggers) for m, w in enumerate(whens) if t.held or t.end <= w.span[0])
+    used: set[int] = set()
+    for _, n, m in pairs:  # nearest pairs first, each date and each trigger once
+        if triggers[n].when is None and m not in used:
+            triggers[n].when = whens[m]
+            used.add(m)
+    for previous, trigger in zip(triggers, triggers[1:]):
+        if trigger.when is None and previous.when and trigger.kind in MEETING_KINDS \
+                and _LIST_GAP.match(sentence[previous.end : trigger.start]):
+            trigger.when = previous.when
+
+
+class EventFinder:
+    """One page's events; keeps the article's running context (last day, last place)."""
+
+    def __init__(self, body: str, published: str | None, locations: list[dict], people: list[dict],
+                 organizations: list[dict]):
+        self.body = body
+        day = date.fromisoformat(published[:10]) if published else None
+        self.ref = Reference(day, None if day else year_fixed_by_text(body))
+        self.places = sorted((m["start"], m["end"], loc) for loc in locations for m in loc["mentions"]
+                             if m["field"] == "body")
+        self.blocked = [(m["start"], m["end"]) for e in organizations + [l for l in locations if l.get("kind") == "venue"]
+                        for m in e["mentions"] if m["field"] == "body"]
+        self.people = [(m["start"], m["end"], p) for p in people for m in p["mentions"] if m["field"] == "body"]
+        self.forums = {match_key(n): o.get("canonical") or o["name"] for o in organizations
+                       for n in [o["name"], *o.get("aliases", [])]}
+        self.last_place: dict[str, Any] = {}
+
+    def run(self) -> list[dict]:
+        events: list[dict] = []
+        pending: list[Trigger] = []
+        paragraph = -1
+        for start, end, number in sentences(self.body):
+            if number != paragraph:
+                pending, paragraph = [], number
+            sentence = self.body[start:end]
+            blocked = [(s - start, e - start) for s, e in self.blocked if start <= s < end]
+            triggers = _triggers(sentence, blocked)
+            whens = [w for w in find(sentence, self.ref) if w.precision == "day" and (w.start or w.month_day)]
+            if not triggers and whens and pending:
+                triggers, pending = pending[:1], []
+                triggers[0].start = triggers[0].end = 0  # dated by this sentence
+            elif triggers and not whens:
+                pending = triggers
+                continue
+            _assign(triggers, whens, sentence)
+            place = self._place(start, end) or self.last_place
+            if place:
+                self.last_place = place
+            days = [w.start for w in whens if w.start]
+            if days:  # "cùng ngày" in a later sentence means the last day mentioned
+                self.ref = Reference(self.ref.published, self.ref.year, days[-1])
+            for trigger in triggers:
+                if trigger.when is None:
+                    continue
+                names = [f"{trigger.name} {item}" for item in trigger.items] or [trigger.name]
+                for name in names:
+                    events.append(self._record(name, trigger, sentence, start, end, place))
+        # A timeline: by day, shorter before longer (a one-day meeting before the week it opens).
+        return sorted(_merge(events), key=lambda e: (e["start"] or "9999", e["end"] or "9999"))
+
+    def _place(self, start: int, end: int) -> dict[str, Any]:
+        """The place a sentence sets: a place after "tại/ở/tới/đến", and the places right
+        after it ("tại Vientiane, Lào", "tại San Francisco (Mỹ)"): venue, city, country."""
+        found: dict[str, Any] = {}
+        chain_end = None
+        for s, e, loc in self.places:
+            if s >= end:
+                break
+            if s < start:
+                continue
+            cued = _PLACE_CUE.search(self.body[max(start, s - 25) : s])
+            chained = chain_end is not None and _CHAIN.match(self.body[chain_end:s])
+            if not (cued or chained):
+                continue
+            chain_end = e
+            kind, written = loc.get("kind"), self.body[s:e]
+            if kind == "venue":
+                found.setdefault("venue", written)
+            elif kind in ("city", "province", "territory"):
+                found.setdefault("city", written)
+                found.setdefault("country_of_city", loc.get("country"))
+            elif kind == "country":
+                found.setdefault("country", written)
+        city_country = found.pop("country_of_city", None)
+        if city_country:
+            found.setdefault("country", city_country)
+        return found
+
+    def _record(self, name: str, trigger: Trigger, sentence: str, start: int, end: int,
+                place: dict[str, Any]) -> dict[str, Any]:
+        when = trigger.when
+        folded = fold(sentence)
+        first, last = when.iso()
+        lean = tense(sentence)
+        if lean == 0 and self.ref.published and when.start:
+            lean = -1 if when.start <= self.ref.published else 1
+        ordinal = ORDINAL.search(fold(name))
+        upgrade = UPGRADE.search(folded)
+        level = LEVEL.search(folded)
+        return {
+            "kind": trigger.kind if not trigger.items else kind_of(fold(trigger.name)),
+            "name": name,
+            "start": first,
+            "end": last,
+            "precision": when.precision,
+            "year_known": when.year_known,
+            "month_day": None if when.year_known else "%02d-%02d" % when.month_day if when.month_day else None,
+            "status": "done" if lean < 0 else "coming" if lean > 0 else None,
+            "city": place.get("city"),
+            "country": place.get("country"),
+            "venue": place.get("venue"),
+            "participants": sorted({p["name"] for s, e, p in self.people if start <= s < end}),
+            "forum": sorted({forum for key, forum in self.forums.items() if key and f" {key} " in f" {match_key(name)} "}),
+            "ordinal": ordinal.group(0).replace("lan thu ", "") if ordinal else None,
+            "level": level.group(1) or level.group(2) if level else None,
+            "relationship": _after(sentence, folded, upgrade) if upgrade else None,
+            "sentence": {"start": start, "end": end},
+        }
+
+
+def _after(sentence: str, folded: str, match: re.Match[str]) -> str:
+    """The capitalised phrase after a cue: "nâng cấp quan hệ lên Đối tác Chiến lược"."""
+    return sentence[match.end() : _name_end(sentence, match.end())].strip(" ,.")
+
+
+def _merge(events: list[dict]) -> list[dict]:
+    """One event mentioned several times is one event: same kind, same day, and one name
+    inside the other (or a generic name)."""
+    out: list[dict] = []
+    for event in events:
+        key = set(match_key(event["name"]).split())
+        for seen in out:
+            other = set(match_key(seen["name"]).split())
+            if seen["kind"] == event["kind"] and seen["start"] == event["start"] and (key <= other or other <= key):
+                seen["participants"] = sorted(set(seen["participants"]) | set(event["participants"]))
+                for k in ("city", "country", "venue", "level", "relationship", "ordinal"):
+                    seen[k] = seen[k] or event[k]
+                if len(event["name"]) > len(seen["name"]):
+                    seen["name"] = event["name"]
+                break
+        else:
+            out.append(event)
+    return out

@@ -1,0 +1,197 @@
+"""When: Vietnamese date expressions in news, resolved against the publication date.
+
+"ngày 7/10", "từ ngày 12-14/10", "Từ ngày 12 đến 13-2", "14-17/11", "sáng 8/8", "chiều cùng
+ngày", "tối 25.10", "ngày 5/10/1992", "tháng 8/2022" (month precision), "hôm qua", "tuần này",
+"thứ Ba tuần trước", "vừa qua", "sắp tới". A day and month without a year take the year that
+puts them nearest the publication date, leaning to the past or the future as the sentence
+says; with no publication date, the year the text fixes; otherwise the year stays unknown.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..text import fold
+
+_SEP = r"\s*[/.\-]\s*"
+_D, _M, _Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
+_PART = r"(?:ngay|sang|chieu|toi|trua|dem|hom|rang sang|khuya)"
+# Ranges first, then single days, months, relative words. Patterns run on folded text
+# (no marks, lower case), which keeps every character's position.
+_RANGE_SAME_MONTH = re.compile(rf"(?:tu\s+)?(?:{_PART}\s+)?{_D}\s*[-–]\s*{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
+_RANGE_FROM_TO = re.compile(
+    rf"tu\s+(?:{_PART}\s+)?{_D}(?:{_SEP}{_M})?(?:{_SEP}{_Y})?\s+(?:den|toi)\s+(?:{_PART}\s+)?{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
+_DAY = re.compile(rf"(?:(?:{_PART}|vao|tu|den|toi|truoc|sau)\s+(?:ngay\s+)?|\(|^|(?<=\s)){_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/]|\.\d)")
+_WORDY_DAY = re.compile(rf"ngay\s+{_D}\s+thang\s+{_M}(?:\s+nam\s+{_Y})?")
+_MONTH = re.compile(rf"thang\s+{_M}(?:(?:{_SEP}|\s+nam\s+){_Y})?(?!\d|\s*[/.\-]\s*\d{{1,2}}\b(?![/.\-]))")
+_PRINTED_YEAR = re.compile(rf"\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(\d{{4}})")
+_SAME_DAY = re.compile(r"(?:sang|chieu|toi|trua|dem)?\s*cung ngay")
+_RELATIVE_DAY = {"hom nay": 0, "hom qua": -1, "ngay mai": 1, "hom kia": -2, "ngay kia": 2}
+_RELATIVE = re.compile(r"hom nay|hom qua|ngay mai|hom kia|ngay kia")
+# Weekdays are read with their marks: folded, "thủ tục" and "Thủ tướng" would read "thứ tư".
+# "lần thứ 6", "hạng thứ hai" are ordinals; "thứ 6" in digits is a weekday only with a week.
+_WEEKDAY = re.compile(r"(?<!lần )(?<!hạng )(?<!đứng )\b(thứ (hai|ba|tư|năm|sáu|bảy|[2-7](?= tuần| vừa qua| tới))|chủ nhật)\b"
+                      r"(?:\s+(tuần (?:trước|này|tới|sau|qua)|vừa qua|tới))?")
+_WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, **{str(n): n - 2 for n in range(2, 8)}}
+_WEEK = re.compile(r"tuan (nay|truoc|qua|toi|sau)")
+_YEAR_WORDS = re.compile(r"nam (nay|ngoai|truoc|toi|sau)\b")
+_PAST = re.compile(r"\b(?:da|vua|vua qua|hoi|truoc do|nam ngoai|tuan truoc|tuan qua)\b")
+_FUTURE = re.compile(r"\b(?:se|du kien|sap|sap toi|toi day|chuan bi|ke hoach)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A resolved date expression: [start, end], the precision, and whether the year is known."""
+
+    start: date | None
+    end: date | None
+    precision: str  # "day", "week", "month", "year"
+    year_known: bool
+    span: tuple[int, int]  # in the sentence
+    month_day: tuple[int, int] | None = None  # kept when the year is unknown
+
+    def iso(self) -> tuple[str | None, str | None]:
+        return (self.start.isoformat() if self.start else None, self.end.isoformat() if self.end else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """What dates resolve against: the publication day, else a year the text fixes."""
+
+    published: date | None = None
+    year: int | None = None
+    last: date | None = None  # the last day resolved in the article ("cùng ngày")
+
+
+def tense(sentence: str) -> int:
+    """-1 reported as done, +1 announced as coming, 0 unknown."""
+    folded = fold(sentence)
+    past, future = bool(_PAST.search(folded)), bool(_FUTURE.search(folded))
+    return -1 if past and not future else 1 if future and not past else 0
+
+
+def _year(day: int, month: int, ref: Reference, lean: int) -> tuple[int | None, bool]:
+    """The year for a day and month printed without one."""
+    if ref.published is None:
+        return ref.year, ref.year is not None
+    best = None
+    for year in (ref.published.year - 1, ref.published.year, ref.published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        gap = (candidate - ref.published).days
+        # An article rarely reports a day more than ~10 months away; tense breaks ties.
+        cost = abs(gap) + (120 if lean < 0 and gap > 7 else 0) + (120 if lean > 0 and gap < -7 else 0)
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return (best[1], True) if best else (None, False)
+
+
+def _day(day: int, month: int, year: int | None, ref: Reference, lean: int) -> tuple[date | None, bool, tuple[int, int]]:
+    known = year is not None
+    if year is None:
+        year, known = _year(day, month, ref, lean)
+    try:
+        return (date(year, month, day) if year else None), known, (month, day)
+    except ValueError:
+        return None, False, (month, day)
+
+
+def _valid(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def find(sentence: str, ref: Reference) -> list[When]:
+    """Every date expression of a sentence, resolved; earlier spans first, no overlaps."""
+    folded = fold(sentence)
+    lean = tense(sentence)
+    printed = {int(y) for y in _PRINTED_YEAR.findall(folded)}
+    if len(printed) == 1:  # "(5 - 6/11/2025), ngày 6/11": the sentence's own year
+        ref = Reference(None, printed.pop(), ref.last)
+    found: list[When] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= s or span[0] >= e for s, e in taken)
+
+    def add(when: When) -> None:
+        found.append(when)
+        taken.append(when.span)
+
+    for m in _RANGE_FROM_TO.finditer(folded):
+        d1, m1, y1, d2, m2, y2 = m.groups()
+        month1, month2 = int(m1 or m2), int(m2)
+        if not (_valid(int(d1), month1) and _valid(int(d2), month2)):
+            continue
+        year2 = int(y2) if y2 else None
+        end, known, md = _day(int(d2), month2, year2, ref, lean)
+        start, _, _ = _day(int(d1), month1, int(y1) if y1 else (end.year if end else None), ref, lean)
+        if start and end and start > end and not m1:
+            start = None
+        add(When(start, end, "day", known, m.span(), md))
+    for m in _RANGE_SAME_MONTH.finditer(folded):
+        if not free(m.span()):
+            continue
+        d1, d2, mo, y = m.groups()
+        if not (_valid(int(d1), int(mo)) and _valid(int(d2), int(mo)) and int(d1) < int(d2)):
+            continue
+        end, known, md = _day(int(d2), int(mo), int(y) if y else None, ref, lean)
+        start = end.replace(day=int(d1)) if end else None
+        add(When(start, end, "day", known, m.span(), (int(mo), int(d1))))
+    for pattern in (_WORDY_DAY, _DAY):
+        for m in pattern.finditer(folded):
+            if not free(m.span()):
+                continue
+            d, mo, y = (int(m.group(1)), int(m.group(2)), m.group(3))
+            if not _valid(d, mo):
+                continue
+            day, known, md = _day(d, mo, int(y) if y else None, ref, lean)
+            add(When(day, day, "day", known, m.span(), md))
+    for m in _MONTH.finditer(folded):
+        if not free(m.span()) or not 1 <= int(m.group(1)) <= 12:
+            continue
+        month = int(m.group(1))
+        year = int(m.group(2)) if m.group(2) else None
+        known = year is not None
+        if year is None:
+            anchor = ref.published or (date(ref.year, 6, 15) if ref.year else None)
+            year, known = (_year(15, month, ref, lean)) if anchor else (None, False)
+        start = date(year, month, 1) if year else None
+        end = date(year, month, calendar.monthrange(year, month)[1]) if year else None
+        add(When(start, end, "month", known, m.span()))
+    base = ref.published
+    for m in _SAME_DAY.finditer(folded):
+        if free(m.span()) and ref.last:
+            add(When(ref.last, ref.last, "day", True, m.span()))
+    if base:
+        for m in _RELATIVE.finditer(folded):
+            if free(m.span()):
+                day = base + timedelta(days=_RELATIVE_DAY[m.group()])
+                add(When(day, day, "day", True, m.span()))
+        for m in _WEEKDAY.finditer(sentence.lower()):
+            if not free(m.span()):
+                continue
+            target = 6 if m.group(1) == "chủ nhật" else _WEEKDAYS[m.group(2)]
+            week = fold(m.group(3) or "")
+            monday = base - timedelta(days=base.weekday())
+            if "truoc" in week or "qua" in week or (not week and lean < 0 and target > base.weekday()):
+                monday -= timedelta(days=7)
+            elif "toi" in week or "sau" in week or (not week and lean > 0 and target < base.weekday()):
+                monday += timedelta(days=7)
+            day = monday + timedelta(days=target)
+            add(When(day, day, "day", True, m.span()))
+        for m in _WEEK.finditer(folded):
+            if free(m.span()):
+                shift = {"nay": 0, "truoc": -7, "qua": -7, "toi": 7, "sau": 7}[m.group(1)]
+                monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
+                add(When(monday, monday + timedelta(days=6), "week", True, m.span()))
+    if base or ref.year:
+        this_year = base.year if base else ref.year
+        for m in _YEAR_WORDS.finditer(folded):
+            if free(m.span()):
+                year = this_year + {"nay": 0, "ngoai": -1, "truoc": -1, "toi": 1, "sau": 1}[m.group(1)]
+                add(When(date(year, 1, 1), date(year, 12, 31), "year", True, m.span()))
+    return sorted(found, key=lambda w: w.span)
