@@ -63,6 +63,7 @@ class Page:
     organizations: list[dict[str, Any]] = field(default_factory=list)
     locations: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)  # figures the article states
     failure: Failure | None = None
 
     @property
@@ -83,6 +84,7 @@ class Page:
             "organizations": self.organizations,
             "locations": self.locations,
             "events": self.events,
+            "facts": self.facts,
             "error": str(self.failure) if self.failure else None,
         }
 
@@ -93,7 +95,7 @@ class Page:
         page = cls(source=record["source"], body=record.get("body") or "")
         page.meta = Meta(**{k: record.get(k) for k in meta_names if k in record})
         page.encoding = record.get("encoding")
-        for name in ("people", "organizations", "locations", "events"):
+        for name in ("people", "organizations", "locations", "events", "facts"):
             setattr(page, name, list(record.get(name) or []))
         if record.get("error"):
             stage, _, reason = str(record["error"]).partition(": ")

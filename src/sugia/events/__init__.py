@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from ..page import Page
 from ..pipeline import Stage
-from .extract import EventFinder
+from .extract import EventFinder, sentences
+from .figures import find_figures
+
+
+def facts(body: str, locations: list[dict]) -> list[dict]:
+    """Figures of every sentence, with the countries the sentence names as parties."""
+    countries = [(m["start"], loc["name"]) for loc in locations if loc.get("kind") == "country"
+                 for m in loc["mentions"] if m["field"] == "body"]
+    out = []
+    for start, end, _ in sentences(body):
+        parties = sorted({name for at, name in countries if start <= at < end})
+        out += find_figures(body[start:end], start, parties)
+    return out
 
 
 class Events(Stage):
@@ -13,4 +25,5 @@ class Events(Stage):
     def process(self, page: Page) -> Page:
         page.events = EventFinder(page.body, page.meta.published, page.locations, page.people,
                                   page.organizations).run()
+        page.facts = facts(page.body, page.locations)
         return page

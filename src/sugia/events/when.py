@@ -23,7 +23,10 @@ _PART = r"(?:ngay|sang|chieu|toi|trua|dem|hom|rang sang|khuya)"
 _RANGE_SAME_MONTH = re.compile(rf"(?:tu\s+)?(?:{_PART}\s+)?{_D}\s*[-–]\s*{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
 _RANGE_FROM_TO = re.compile(
     rf"tu\s+(?:{_PART}\s+)?{_D}(?:{_SEP}{_M})?(?:{_SEP}{_Y})?\s+(?:den|toi)\s+(?:{_PART}\s+)?{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
-_DAY = re.compile(rf"(?:(?:{_PART}|vao|tu|den|toi|truoc|sau)\s+(?:ngay\s+)?|\(|^|(?<=\s)){_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/]|\.\d)")
+# A day needs a cue ("ngày", "sáng", "từ"...), a bracket, the sentence start, or a slash:
+# "2-1" bare is a score, "1.205" a number.
+_DAY = re.compile(rf"(?:(?:(?:{_PART}|vao|tu|den|toi|truoc|sau)\s+(?:ngay\s+)?|\(|^){_D}{_SEP}{_M}"
+                  rf"|(?<=\s){_D}/{_M})(?:{_SEP}{_Y})?(?![\d/]|\.\d)")
 _WORDY_DAY = re.compile(rf"ngay\s+{_D}\s+thang\s+{_M}(?:\s+nam\s+{_Y})?")
 _MONTH = re.compile(rf"thang\s+{_M}(?:(?:{_SEP}|\s+nam\s+){_Y})?(?!\d|\s*[/.\-]\s*\d{{1,2}}\b(?![/.\-]))")
 _PRINTED_YEAR = re.compile(rf"\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(\d{{4}})")
@@ -37,8 +40,9 @@ _WEEKDAY = re.compile(r"(?<!lần )(?<!hạng )(?<!đứng )\b(thứ (hai|ba|tư
 _WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, **{str(n): n - 2 for n in range(2, 8)}}
 _WEEK = re.compile(r"tuan (nay|truoc|qua|toi|sau)")
 _YEAR_WORDS = re.compile(r"nam (nay|ngoai|truoc|toi|sau)\b")
-_PAST = re.compile(r"\b(?:da|vua|vua qua|hoi|truoc do|nam ngoai|tuan truoc|tuan qua)\b")
-_FUTURE = re.compile(r"\b(?:se|du kien|sap|sap toi|toi day|chuan bi|ke hoach)\b")
+# Read with marks: folded, "hội đàm" would read "hồi" (back then) and "sẽ" would be "se".
+_PAST = re.compile(r"\b(?:đã|vừa|hồi|trước đó|năm ngoái|tuần trước|tuần qua)\b")
+_FUTURE = re.compile(r"\b(?:sẽ|dự kiến|sắp|tới đây|chuẩn bị|kế hoạch)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +71,8 @@ class Reference:
 
 def tense(sentence: str) -> int:
     """-1 reported as done, +1 announced as coming, 0 unknown."""
-    folded = fold(sentence)
-    past, future = bool(_PAST.search(folded)), bool(_FUTURE.search(folded))
+    lower = sentence.lower()
+    past, future = bool(_PAST.search(lower)), bool(_FUTURE.search(lower))
     return -1 if past and not future else 1 if future and not past else 0
 
 
@@ -84,7 +88,7 @@ def _year(day: int, month: int, ref: Reference, lean: int) -> tuple[int | None, 
             continue
         gap = (candidate - ref.published).days
         # An article rarely reports a day more than ~10 months away; tense breaks ties.
-        cost = abs(gap) + (120 if lean < 0 and gap > 7 else 0) + (120 if lean > 0 and gap < -7 else 0)
+        cost = (abs(gap) + (120 if lean < 0 and gap > 7 else 0) + (120 if lean > 0 and gap < -7 else 0), abs(gap))
         if best is None or cost < best[0]:
             best = (cost, year)
     return (best[1], True) if best else (None, False)
@@ -145,7 +149,8 @@ def find(sentence: str, ref: Reference) -> list[When]:
         for m in pattern.finditer(folded):
             if not free(m.span()):
                 continue
-            d, mo, y = (int(m.group(1)), int(m.group(2)), m.group(3))
+            groups = [g for g in m.groups() if g is not None]
+            d, mo, y = int(groups[0]), int(groups[1]), groups[2] if len(groups) > 2 else None
             if not _valid(d, mo):
                 continue
             day, known, md = _day(d, mo, int(y) if y else None, ref, lean)
@@ -177,6 +182,10 @@ def find(sentence: str, ref: Reference) -> list[When]:
             target = 6 if m.group(1) == "chủ nhật" else _WEEKDAYS[m.group(2)]
             week = fold(m.group(3) or "")
             monday = base - timedelta(days=base.weekday())
+            if week == "vua qua":  # the most recent such day before publication
+                day = base - timedelta(days=(base.weekday() - target) % 7 or 7)
+                add(When(day, day, "day", True, m.span()))
+                continue
             if "truoc" in week or "qua" in week or (not week and lean < 0 and target > base.weekday()):
                 monday -= timedelta(days=7)
             elif "toi" in week or "sau" in week or (not week and lean > 0 and target < base.weekday()):
