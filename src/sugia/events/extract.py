@@ -254,9 +254,16 @@ class EventFinder:
         }
 
 
+_TAIL = re.compile(r"(?:\s+[^\W\d_A-ZĐ]+){1,2}(?=[\s]*[,.;)]|\s*$)")
+
+
 def _after(sentence: str, folded: str, match: re.Match[str]) -> str:
-    """The capitalised phrase after a cue: "nâng cấp quan hệ lên Đối tác Chiến lược"."""
-    return sentence[match.end() : _name_end(sentence, match.end())].strip(" ,.")
+    """The capitalised phrase after a cue, with the small syllables that end its last word:
+    "nâng cấp quan hệ lên Đối tác Chiến lược"."""
+    end = _name_end(sentence, match.end())
+    if tail := _TAIL.match(sentence, end):
+        end = tail.end()
+    return sentence[match.end() : end].strip(" ,.")
 
 
 def _merge(events: list[dict]) -> list[dict]:

@@ -30,8 +30,9 @@ _OF = re.compile(r"\s(?:giữa|của|với|từ)\s")
 _VERBS = re.compile(r"\s+(?:đạt|là|có|được|lên|xuống|ở mức|vào khoảng|chiếm|với|gồm|của)\s*$")
 PERIOD = re.compile(r"(?:\d+ tháng (?:đầu|cuối) )?năm \d{4}|quý [IV]+(?:/\d{4})?|tháng \d{1,2}/\d{4}|năm nay|năm ngoái"
                     r"|(?:\d+ )?tháng đầu năm(?: \d{4})?|so với cùng kỳ(?: năm)?(?: \d{4})?", re.I)
+# Counted things name what they count; measures ("tấn", "lượt") need the words before them.
 COUNT_UNITS = {u for u in UNITS if u not in ("đô la Mỹ", "USD", "đô la", "Euro", "euro", "EUR", "yên", "nhân dân tệ",
-                                              "đồng", "VND", "%", "phần trăm", "tấn", "km", "ha")}
+                                              "đồng", "VND", "%", "phần trăm", "tấn", "km", "ha", "lượt")}
 
 
 def number(text: str, scale: str | None) -> float:
@@ -41,7 +42,7 @@ def number(text: str, scale: str | None) -> float:
 
 
 _ADVERBS = {"vẫn", "đã", "sẽ", "cũng", "đều", "chỉ", "mới", "còn"}
-_AFTER = re.compile(r"^\s+((?:[^\W\d]+\s?){1,4}?)(?=\s*(?:[,.;)]|\s(?:và|so với)\s|$))")
+_AFTER = re.compile(r"^\s+(?!so với|và |so |trong |của |với )((?:[^\W\d]+\s?){1,4}?)(?=\s*(?:[,.;)]|\s(?:và|so với)\s|$))")
 
 
 def _what(before: str, after: str, unit: str, previous: str | None) -> str | None:
@@ -53,7 +54,7 @@ def _what(before: str, after: str, unit: str, previous: str | None) -> str | Non
         return unit
     if unit == "%" and (following := _AFTER.match(after)):
         return following.group(1).strip()
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause = re.sub(r"^\s*và\s+", "", _CLAUSE_BREAK.split(before)[-1])
     clause = _VERBS.sub("", QUALIFIER.sub("", CHANGE.sub("", clause.rstrip())).rstrip())
     clause = _OF.split(clause)[0] if _OF.search(clause) and _OF.split(clause)[0].strip() else clause
     words = clause.split()[-7:]
@@ -69,7 +70,7 @@ def find_figures(text: str, start: int = 0, parties: list[str] | None = None) ->
     out: list[dict[str, Any]] = []
     for m in FIGURE.finditer(text):
         value_text, scale, unit = m.group(1), m.group(2), m.group(3)
-        before = text[: m.start()]
+        before = text[out[-1]["end"] - start if out else 0 : m.start()]  # from the previous figure on
         if re.search(r"(?:lần thứ|thứ|khóa|số)\s*$", before):
             continue  # an ordinal or a number, not a quantity
         unit = {"phần trăm": "%", "đô la Mỹ": "USD", "đô la": "USD", "VND": "đồng", "euro": "EUR", "Euro": "EUR"}.get(unit, unit)

@@ -18,7 +18,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("talks", r"hoi dam"),
     ("phone_call", r"dien dam|dien thoai voi"),
     ("reception", r"hoi kien|chao xa giao|tiep xa giao|tiep xuc|(?:da |se |)tiep(?= (?:dai su|ong|ba|bo truong|thu truong|doan|chu tich|tong|pho|nguoi|lanh|cac|dai dien|[a-z]+ [a-z]+ (?:dai su|bo truong)))|gap(?: go)?(?= [a-z])"),
-    ("signing", r"le ky|ky ket|(?:da |se )ky(?= )|ky ban ghi nho|ky hiep dinh|ky thoa thuan"),
+    ("signing", r"le ky(?! niem)|ky ket|(?:da |se )ky(?= )|ky ban ghi nho|ky hiep dinh|ky thoa thuan"),
     ("session", r"ky hop|khoa hop|phien hop|phien toan the"),
     ("conference", r"hoi thao|phien thao luan|toa dam|dien dan|hoi nghi"),
     ("ceremony", r"le ky niem|le khai mac|le be mac|le don|le tiep don|khai truong|khanh thanh|le trao"),
