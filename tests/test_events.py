@@ -97,3 +97,11 @@ def test_events_golden_examples():
         gold = json.loads((EXAMPLES / "gold" / (page.source.rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".json")).read_text())
         assert sorted((e["start"], e["kind"]) for e in page.events) == \
             sorted((e["start"], e["kind"]) for e in gold["events"]), page.source
+
+
+def test_events_documents_signed_and_countries_taking_part():
+    body = "Ngày 3/10, tại Hà Nội, Việt Nam và Lào đã ký Bản ghi nhớ hợp tác giáo dục và Hiệp định Thương mại biên giới."
+    (event,) = events_of(body)
+    assert event["kind"] == "signing"
+    assert event["documents"] == ["Bản ghi nhớ hợp tác giáo dục", "Hiệp định Thương mại biên giới"]
+    assert event["countries"] == ["Lào", "Việt Nam"]

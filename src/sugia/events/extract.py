@@ -17,7 +17,7 @@ from typing import Any
 
 from ..meta.dates import year_fixed_by_text
 from ..text import fold, match_key
-from .kinds import KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
+from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[^\W\d_])")
@@ -246,6 +246,10 @@ class EventFinder:
             "country": place.get("country"),
             "venue": place.get("venue"),
             "participants": sorted({p["name"] for s, e, p in self.people if start <= s < end}),
+            "countries": sorted({loc.get("canonical") or loc["name"] for s, e, loc in self.places
+                                 if start <= s < end and loc.get("kind") == "country"}),
+            "documents": [_document(sentence, d.start()) for d in DOCUMENT.finditer(sentence)]
+            if trigger.kind == "signing" or "thông qua" in sentence else [],
             "forum": sorted({forum for key, forum in self.forums.items() if key and f" {key} " in f" {match_key(name)} "}),
             "ordinal": ordinal.group(0).replace("lan thu ", "") if ordinal else None,
             "level": level.group(1) or level.group(2) if level else None,
@@ -258,12 +262,32 @@ _TAIL = re.compile(r"(?:\s+[^\W\d_A-ZĐ]+){1,2}(?=[\s]*[,.;)]|\s*$)")
 
 
 def _after(sentence: str, folded: str, match: re.Match[str]) -> str:
-    """The capitalised phrase after a cue, with the small syllables that end its last word:
-    "nâng cấp quan hệ lên Đối tác Chiến lược"."""
+    """The capitalised phrase at or after a cue, with the small syllables that end its last
+    word: "nâng cấp quan hệ lên Đối tác Chiến lược", "Bản ghi nhớ hợp tác giáo dục"."""
+    begin = match.start() if match.group(0)[:1].isupper() else match.end()
     end = _name_end(sentence, match.end())
     if tail := _TAIL.match(sentence, end):
         end = tail.end()
-    return sentence[match.end() : end].strip(" ,.")
+    return sentence[begin:end].strip(" ,.")
+
+
+_DOC_STOP = {"và", "với", "giữa", "của", "tại", "trong", "nhằm", "để", "cho", "ngày", "sáng", "chiều", "tối"}
+MAX_DOCUMENT_WORDS = 10
+
+
+def _document(sentence: str, at: int) -> str:
+    """A document's name from its head word to the next punctuation or function word:
+    "Bản ghi nhớ hợp tác giáo dục", "Hiệp định Thương mại biên giới"."""
+    words = []
+    for match in re.finditer(r"\S+", sentence[at:]):
+        word = match.group()
+        core = word.rstrip(",.;:)")
+        if words and (core.lower() in _DOC_STOP or len(words) >= MAX_DOCUMENT_WORDS):
+            break
+        words.append(core)
+        if core != word:
+            break
+    return " ".join(words)
 
 
 def _merge(events: list[dict]) -> list[dict]:
@@ -276,6 +300,8 @@ def _merge(events: list[dict]) -> list[dict]:
             other = set(match_key(seen["name"]).split())
             if seen["kind"] == event["kind"] and seen["start"] == event["start"] and (key <= other or other <= key):
                 seen["participants"] = sorted(set(seen["participants"]) | set(event["participants"]))
+                seen["countries"] = sorted(set(seen["countries"]) | set(event["countries"]))
+                seen["documents"] += [d for d in event["documents"] if d not in seen["documents"]]
                 for k in ("city", "country", "venue", "level", "relationship", "ordinal"):
                     seen[k] = seen[k] or event[k]
                 if len(event["name"]) > len(seen["name"]):

@@ -38,3 +38,7 @@ _BY_KIND = tuple((kind, re.compile(rf"\b(?:{pattern})\b")) for kind, pattern in 
 def kind_of(folded_phrase: str) -> str:
     """The first kind, in priority order, that the phrase names anywhere."""
     return next((kind for kind, pattern in _BY_KIND if pattern.search(folded_phrase)), "other")
+
+# Documents signed or adopted: "ký Bản ghi nhớ hợp tác...", "thông qua Tuyên bố chung...".
+DOCUMENT = re.compile(r"\b(?:Bản ghi nhớ|Hiệp định|Thỏa thuận|Thoả thuận|Tuyên bố chung|Tuyên bố|Nghị định thư|Công ước"
+                      r"|Kế hoạch hành động|Chương trình hành động|Biên bản|Hiến chương|Hiệp ước|Bản thỏa thuận)\b")
