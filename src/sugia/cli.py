@@ -92,5 +92,238 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
     sys.exit(1 if failed else 0)
 
 
+# ---- knowledge base ----------------------------------------------------------------------
+
+db_option = click.option("--db", default=None, metavar="DB",
+                         help="SQLite file of the knowledge base (default: ./sugia.db or $SUGIA_DB).")
+
+
+def output_options(fn):
+    fn = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
+    return click.option("--csv", "as_csv", is_flag=True, help="Print CSV (tabular listings).")(fn)
+
+
+def emit(rows: list[dict] | dict, as_json: bool, as_csv: bool = False, columns: tuple[str, ...] = ()) -> None:
+    """One place for the output grammar: JSON, CSV, or a plain table for reading."""
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    items = rows if isinstance(rows, list) else [rows]
+    columns = columns or tuple(items[0]) if items else columns
+    if as_csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in items:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                             for k, v in row.items()})
+        return
+    for row in items:
+        click.echo("  ".join(str(row.get(c) if row.get(c) is not None else "-") for c in columns))
+
+
+def store_or_exit(db: str | None):
+    from .errors import UsageError
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: bool | None) -> None:
+    """Run the pipeline over PATHS and store every page, entity, event and figure.
+
+    Ingesting the same pages again changes nothing (pages are keyed by source and content
+    hash); an interrupted ingest leaves only whole pages, and a rerun finishes the job.
+
+    \b
+    Example:
+      sugia ingest examples/pages --db sugia.db
+      SUGIA_DB=kb.db sugia ingest crawl.warc.gz
+    """
+    from collections import Counter
+
+    from tqdm import tqdm
+
+    store = store_or_exit(db)
+    pages = default_pipeline().run(read(list(paths), max_bytes=max_bytes))
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if progress:
+        pages = tqdm(pages, unit="page", file=sys.stderr, desc="ingest")
+    states: Counter[str] = Counter()
+    for page in pages:
+        state = store.add(page)
+        states[state] += 1
+        if state == "failed":
+            click.echo(f"sugia: {page.source}: {page.failure}", err=True)
+    counts = store.counts()
+    click.echo(f"pages: {states['new']} new, {states['changed']} changed, {states['unchanged']} unchanged, "
+               f"{states['failed']} failed; base: {counts['pages']} pages, {counts['entities']} entities, "
+               f"{counts['events']} events, {counts['facts']} figures", err=True)
+    sys.exit(1 if states["failed"] else 0)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--from", "date_from", metavar="DATE", help="Published on or after (YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY-MM-DD).")
+@click.option("--outlet", help="Only pages of this outlet.")
+@click.option("--entity", help="Only pages naming this person, organisation or place.")
+@click.option("--limit", type=int, default=20, show_default=True)
+@output_options
+def search(query: str, db: str | None, date_from, date_to, outlet, entity, limit: int, as_json: bool, as_csv: bool) -> None:
+    """Pages matching QUERY, by relevance then date, with highlighted snippets.
+
+    Marks are optional ("Dang Hoang Giang" finds "Đặng Hoàng Giang"), either tone placement
+    works ("hoà bình" = "hòa bình"); "phrases", AND, OR, NOT, (brackets) and prefix* work.
+
+    \b
+    Example:
+      sugia search "Dang Hoang Giang" --json
+      sugia search '"hòa bình" AND ASEAN' --from 2024-01-01 --outlet VnExpress
+    """
+    from .errors import UsageError
+
+    try:
+        rows = store_or_exit(db).search(query, date_from, date_to, outlet, entity, limit)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    emit(rows, as_json, as_csv, ("published", "title", "source", "snippet"))
+
+
+def _entity_command(type_: str):
+    def command(name: str | None, db: str | None, limit: int, as_json: bool, as_csv: bool) -> None:
+        store = store_or_exit(db)
+        rows = store.entities(type_, name, limit)
+        if name and type_ == "person":
+            rows = [{**row, **store.person(row["id"])} for row in rows]
+        if name and not rows:
+            click.echo(f"sugia: no {type_} named {name!r} in the base", err=True)
+            sys.exit(1)
+        emit(rows, as_json, as_csv, ("name", "pages", "aliases") if not (name and type_ == "person") else ("name", "posts"))
+    return command
+
+
+for _name, _type, _doc in (
+    ("people", "person", """People in the base, most mentioned first; with NAME, that person's posts over time
+    (first and last seen, the pages that say so), events attended and sources.
+
+    \b
+    Example:
+      sugia people
+      sugia people "Đỗ Hùng Việt" --json"""),
+    ("orgs", "organization", """Organisations and forums in the base; with NAME, the ones it names.
+
+    \b
+    Example:
+      sugia orgs --csv
+      sugia orgs LHQ --json"""),
+    ("places", "location", """Places in the base; with NAME, the ones it names.
+
+    \b
+    Example:
+      sugia places
+      sugia places "Viêng Chăn" --json"""),
+):
+    main.command(name=_name, help=_doc)(output_options(click.option("--limit", type=int, default=100, show_default=True)(
+        db_option(click.argument("name", required=False)(_entity_command(_type))))))
+
+
+@main.command()
+@db_option
+@click.option("--from", "date_from", metavar="DATE", help="Starting on or after (YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", help="Starting on or before (YYYY-MM-DD).")
+@click.option("--country", help="Held in this country (any spelling: Mỹ, Hoa Kỳ).")
+@click.option("--kind", type=click.Choice(["summit", "ministerial_meeting", "senior_officials_meeting", "visit", "talks",
+                                           "reception", "phone_call", "conference", "signing", "ceremony", "session",
+                                           "other"]))
+@click.option("--person", help="With this participant.")
+@click.option("--forum", help="Within this forum (ASEAN, APEC, LHQ...).")
+@output_options
+def events(db, date_from, date_to, country, kind, person, forum, as_json: bool, as_csv: bool) -> None:
+    """The event timeline, each event once with all its sources.
+
+    \b
+    Example:
+      sugia events --from 2024-10-01 --to 2024-10-31 --json
+      sugia events --country Lào --kind summit --csv
+    """
+    rows = store_or_exit(db).events(date_from, date_to, country, kind, person, forum)
+    emit(rows, as_json, as_csv, ("start", "end", "kind", "name", "city", "country"))
+
+
+@main.command()
+@click.argument("source")
+@db_option
+def show(source: str, db: str | None) -> None:
+    """One page with its extraction, by its source (a path, URL, or the end of one).
+
+    \b
+    Example:
+      sugia show 002_3632e317e7864e95.txt
+    """
+    record = store_or_exit(db).show(source)
+    if record is None:
+        click.echo(f"sugia: {source}: not in the base", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+def export(db: str | None, fmt: str, out_dir: str) -> None:
+    """Export the whole base: jsonl (one extraction record per page), csv or parquet (one file
+    per table).
+
+    \b
+    Example:
+      sugia export --format csv --out dump/
+    """
+    from pathlib import Path
+
+    from .store import EXPORT_TABLES
+
+    store = store_or_exit(db)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        with open(out / "pages.jsonl", "w", encoding="utf-8") as handle:
+            for record in store.records():
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        click.echo(f"wrote {out / 'pages.jsonl'}", err=True)
+        return
+    if fmt == "parquet":
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise click.UsageError("parquet export needs pyarrow: pip install pyarrow") from exc
+    import csv
+
+    for table in EXPORT_TABLES:
+        rows = list(store.table(table))
+        if fmt == "csv":
+            with open(out / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:
+                if rows:
+                    writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+                    writer.writeheader()
+                    writer.writerows(rows)
+        else:
+            pq.write_table(pa.Table.from_pylist(rows), out / f"{table}.parquet")
+    click.echo(f"wrote {len(EXPORT_TABLES)} {fmt} tables to {out}", err=True)
+
+
 if __name__ == "__main__":
     main()

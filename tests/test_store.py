@@ -1,0 +1,138 @@
+"""The SQLite knowledge base: idempotent ingest, consistency after kill -9, cross-article
+identity, search, listings — on the project's example pages, in a real SQLite file."""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from sugia import extract
+from sugia.cli import main
+from sugia.errors import UsageError
+from sugia.store import open_store
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    path = tmp_path_factory.mktemp("kb") / "sugia.db"
+    store = open_store(str(path))
+    states = [store.add(page) for page in extract([str(EXAMPLES / "pages")])]
+    assert set(states) == {"new"}
+    return store
+
+
+def snapshot(path) -> dict:
+    db = sqlite3.connect(path)
+    tables = ["pages", "entities", "aliases", "mentions", "posts", "events", "event_sources", "facts"]
+    out = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    out["fts"] = db.execute("SELECT count(*) FROM pages_fts").fetchone()[0]
+    db.close()
+    return out
+
+
+def test_store_second_ingest_changes_nothing(base):
+    before = snapshot(base.path)
+    assert {base.add(page) for page in extract([str(EXAMPLES / "pages")])} == {"unchanged"}
+    assert snapshot(base.path) == before
+
+
+def test_store_changed_page_is_replaced_whole(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("Bộ trưởng tiếp Đại sứ\nNgày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao Lê Gia Bảo đã tiếp Đại sứ Nhật Bản.\n",
+                    encoding="utf-8")
+    store = open_store(str(tmp_path / "kb.db"))
+    assert [store.add(p) for p in extract([str(page)])] == ["new"]
+    page.write_text(page.read_text(encoding="utf-8") + "Hai bên nhất trí tăng cường hợp tác kinh tế và giáo dục.\n",
+                    encoding="utf-8")
+    assert [store.add(p) for p in extract([str(page)])] == ["changed"]
+    assert store.counts()["pages"] == 1 and len(store.search("giao duc")) == 1
+
+
+def test_store_survives_kill_9_and_rerun_finishes(tmp_path):
+    db = tmp_path / "kb.db"
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(150):  # enough pages that the kill lands mid-ingest
+        for file in (EXAMPLES / "pages").iterdir():
+            (pages / f"{n:03d}_{file.name}").write_bytes(file.read_bytes())
+    command = [sys.executable, "-m", "sugia.cli", "ingest", str(pages), "--db", str(db), "--no-progress"]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not db.exists() or snapshot(db)["pages"] < 50):
+        time.sleep(0.2)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = snapshot(db)
+    assert 0 < partial["pages"] < 150 * 27
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert partial["fts"] == partial["pages"]  # every stored page is searchable: no half pages
+    check.close()
+    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+    assert snapshot(db)["pages"] == 150 * 27
+
+
+def test_store_search_folds_marks_and_tone_placement(base):
+    assert [r["title"] for r in base.search("Dang Minh Quan")][:1] == \
+        ["Đại sứ Đặng Minh Quân: Cộng đồng người Việt là cầu nối hữu nghị với Nhật Bản"]
+    assert base.search("hoà bình") and base.search("hòa bình") == base.search("hoà bình")
+    hit = base.search('"Hội nghị Quan chức cao cấp"')[0]
+    assert "[Hội] [nghị] [Quan] [chức] [cao] [cấp]" in hit["snippet"]
+
+
+def test_store_search_operators_filters_and_errors(base):
+    both = {r["source"] for r in base.search("ASEAN AND Bangkok")}
+    either = {r["source"] for r in base.search("Bangkok OR Algeria")}
+    assert both and both <= either
+    assert not {r["source"] for r in base.search("Bangkok NOT ASEAN")} & both
+    assert all(r["published"] >= "2024-01-01" for r in base.search("ASEAN", date_from="2024-01-01"))
+    assert {r["source"].rsplit("/", 1)[-1] for r in base.search("hợp tác", entity="Phan Quốc Toản")} == \
+        {"ex01_portal_som.txt", "ex09_reprint_of_ex01.txt"}
+    with pytest.raises(UsageError, match="not closed"):
+        base.search('"ASEAN')
+
+
+def test_store_one_person_across_pages_with_post_history(base):
+    (person,) = base.entities("person", "Phan Quoc Toan")
+    history = base.person(person["id"])
+    assert person["pages"] == 3
+    titles = {p["title"]: p for p in history["posts"]}
+    assert titles["Trưởng SOM ASEAN Việt Nam"]["first_seen"].startswith("2024-05-21")
+    assert {e["start"] for e in history["events"]} == {"2024-05-20", "2025-05-24"}
+
+
+def test_store_same_event_from_two_outlets_is_one_event(base):
+    (event,) = base.events("2024-05-20", "2024-05-20")
+    assert event["kind"] == "senior_officials_meeting" and len(event["sources"]) == 2
+    assert len(base.events("2024-10-01", "2024-10-31")) == 0
+    assert [e["kind"] for e in base.events(country="Hoa Kỳ")] == ["session", "reception"]
+
+
+def test_store_cli_commands(base, tmp_path):
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(main, [*args, "--db", base.path], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert {r["source"].rsplit("/", 1)[-1] for r in json.loads(run("search", "Surachai", "--json"))} == \
+        {"ex01_portal_som.txt", "ex09_reprint_of_ex01.txt"}
+    assert "Phan Quốc Toản" in run("people", "--csv")
+    assert json.loads(run("orgs", "LHQ", "--json"))[0]["name"] == "Liên hợp quốc"
+    assert json.loads(run("places", "Vientiane", "--json"))[0]["name"] == "Viêng Chăn"
+    assert json.loads(run("events", "--kind", "visit", "--json"))
+    assert json.loads(run("show", "ex02_ministry_seminar.txt"))["title"].startswith("Hội thảo quốc tế về luật biển")
+    run("export", "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert (tmp_path / "csv" / "events.csv").read_text(encoding="utf-8").startswith("id,key,kind")
+    run("export", "--format", "jsonl", "--out", str(tmp_path / "jsonl"))
+    assert len((tmp_path / "jsonl" / "pages.jsonl").read_text(encoding="utf-8").splitlines()) == 27
+    bad = runner.invoke(main, ["search", "(ASEAN", "--db", base.path])
+    assert bad.exit_code == 2 and "'(' without ')'" in bad.output and "Traceback" not in bad.output
