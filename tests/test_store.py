@@ -136,3 +136,19 @@ def test_store_cli_commands(base, tmp_path):
     assert len((tmp_path / "jsonl" / "pages.jsonl").read_text(encoding="utf-8").splitlines()) == 27
     bad = runner.invoke(main, ["search", "(ASEAN", "--db", base.path])
     assert bad.exit_code == 2 and "'(' without ')'" in bad.output and "Traceback" not in bad.output
+
+
+def test_store_reprints_grouped_with_the_likely_original(base):
+    copies = base.show("ex09_reprint_of_ex01.txt")["copies"]
+    assert [(c["source"].rsplit("/", 1)[-1], c["likely_original"]) for c in copies] == [
+        ("ex01_portal_som.txt", True), ("ex09_reprint_of_ex01.txt", False)]
+    assert base.show("ex02_ministry_seminar.txt")["copies"] == []  # a story of its own
+    assert base.counts()["reprint_groups"] == 1
+
+
+def test_store_reprint_index_survives_reopening(base, tmp_path):
+    from sugia.store.reprints import signature
+
+    reopened = open_store(base.path)
+    body = base.show("ex01_portal_som.txt")["body"]
+    assert reopened.reprints.similar(signature(body))[0][1] > 0.9

@@ -87,4 +87,12 @@ MIGRATIONS: tuple[str, ...] = (
         title_folded, body_folded, content='pages', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
     );
     """,
+    # 2: reprint groups
+    """
+    CREATE TABLE page_minhash (
+        page_id INTEGER PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+        hashvalues BLOB NOT NULL
+    );
+    CREATE INDEX pages_reprint_group ON pages(reprint_group);
+    """,
 )

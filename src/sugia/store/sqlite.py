@@ -17,6 +17,7 @@ from ..errors import UsageError
 from ..page import Page
 from ..search import fts_query, snippet
 from ..text import fold, match_key
+from .reprints import ReprintIndex, signature, to_bytes
 from .schema import MIGRATIONS
 
 ENTITY_TYPES = {"people": "person", "organizations": "organization", "locations": "location"}
@@ -57,6 +58,13 @@ class SQLiteStore:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.migrate()
+        self._reprints: ReprintIndex | None = None
+
+    @property
+    def reprints(self) -> ReprintIndex:
+        if self._reprints is None:
+            self._reprints = ReprintIndex(self.db.execute("SELECT page_id, hashvalues FROM page_minhash"))
+        return self._reprints
 
     def migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -95,6 +103,7 @@ class SQLiteStore:
             if state == "changed":
                 self._delete(page.source)
             page_id = self._insert_page(page)
+            mh = self._group_reprints(page_id, page)
             ids = self._insert_entities(page_id, page)
             self._insert_events(page_id, page, ids)
             for f in page.facts:
@@ -103,14 +112,39 @@ class SQLiteStore:
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (page_id, f["value"], f["unit"], f["what"], f["qualifier"], f["change"], f["period"],
                      json.dumps(f["parties"], ensure_ascii=False), f["text"], f["start"], f["end"]))
+        self.reprints.insert(page_id, mh)  # after the commit: the index only holds stored pages
         return state
+
+    def _group_reprints(self, page_id: int, page: Page):
+        mh = signature(page.body)
+        similar = self.reprints.similar(mh)  # the index holds committed pages only
+        self.db.execute("INSERT INTO page_minhash VALUES (?, ?)", (page_id, to_bytes(mh)))
+        if similar:
+            group = self.db.execute("SELECT coalesce(reprint_group, id) FROM pages WHERE id = ?", (similar[0][0],)).fetchone()[0]
+            self.db.execute("UPDATE pages SET reprint_group = ? WHERE id IN (?, ?)", (group, page_id, group))
+        return mh
+
+    def copies(self, source: str) -> list[dict[str, Any]]:
+        """The page's reprint group: every copy with its provenance, the likely original first
+        (earliest published; a copy crediting another source comes after the uncredited)."""
+        row = self.db.execute("SELECT id, reprint_group FROM pages WHERE source = ?", (source,)).fetchone()
+        if row is None or row["reprint_group"] is None:
+            return []
+        rows = self.db.execute("SELECT source, title, published, outlet, reprinted_from FROM pages WHERE reprint_group = ?"
+                               " ORDER BY reprinted_from IS NOT NULL, published IS NULL, published", (row["reprint_group"],))
+        copies = [dict(r) for r in rows]
+        for n, copy in enumerate(copies):
+            copy["likely_original"] = n == 0
+        return copies
 
     def _delete(self, source: str) -> None:
         row = self.db.execute("SELECT id, title_folded, body_folded FROM pages WHERE source = ?", (source,)).fetchone()
         if row:
             self.db.execute("INSERT INTO pages_fts(pages_fts, rowid, title_folded, body_folded) VALUES ('delete', ?, ?, ?)",
                             (row["id"], row["title_folded"], row["body_folded"]))
+            self.db.execute("UPDATE pages SET reprint_group = NULL WHERE reprint_group = ? AND id != ?", (row["id"], row["id"]))
             self.db.execute("DELETE FROM pages WHERE id = ?", (row["id"],))
+            self.reprints.remove(row["id"])
 
     def _insert_page(self, page: Page) -> int:
         meta = page.meta
@@ -282,7 +316,11 @@ class SQLiteStore:
         """One page's extraction record, by its source (or the end of it)."""
         row = self.db.execute("SELECT record FROM pages WHERE source = ? OR source LIKE ? ORDER BY length(source) LIMIT 1",
                               (source, f"%{source}")).fetchone()
-        return json.loads(row["record"]) if row else None
+        if row is None:
+            return None
+        record = json.loads(row["record"])
+        record["copies"] = self.copies(record["source"])
+        return record
 
     def records(self):
         """Every page's extraction record, in source order (for export)."""
@@ -298,7 +336,8 @@ class SQLiteStore:
 
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("pages", "entities", "mentions", "posts", "events", "facts", "failures")}
+                for table in ("pages", "entities", "mentions", "posts", "events", "facts", "failures")} | {
+            "reprint_groups": self.db.execute("SELECT count(DISTINCT reprint_group) FROM pages").fetchone()[0]}
 
 
 def place_spellings(name: str) -> list[str]:
