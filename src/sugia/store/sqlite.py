@@ -216,26 +216,30 @@ class SQLiteStore:
                entity: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """Pages matching `query`, by relevance then date, with highlighted snippets."""
         expression, terms = fts_query(query)
-        sql = ["SELECT p.source, p.title, p.published, p.outlet, p.body, bm25(pages_fts) AS rank"
-               " FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ?"]
-        args: list[Any] = [expression]
+        filters, args = [], [expression]
         if date_from:
-            sql.append("AND p.published >= ?")
+            filters.append("AND p.published >= ?")
             args.append(date_from)
         if date_to:
-            sql.append("AND substr(p.published, 1, 10) <= ?")
+            filters.append("AND substr(p.published, 1, 10) <= ?")
             args.append(date_to)
         if outlet:
-            sql.append("AND fold(p.outlet) = ?")
+            filters.append("AND fold(p.outlet) = ?")
             args.append(fold(outlet))
         if entity:
             ids, ids_args = entity_ids(entity)
-            sql.append(f"AND p.id IN (SELECT m.page_id FROM mentions m WHERE m.entity_id IN ({ids}))")
+            filters.append(f"AND p.id IN (SELECT m.page_id FROM mentions m WHERE m.entity_id IN ({ids}))")
             args += ids_args
-        sql.append("ORDER BY round(rank, 6), p.published DESC LIMIT ?")
+        # FTS5 ranks inside its index (ORDER BY rank) and stops early; without filters only a few
+        # times the page size is ranked, so a query matching most of a large base stays fast.
+        pool = "" if filters else f"LIMIT {max(limit * 5, 100)}"
+        sql = ("SELECT p.source, p.title, p.published, p.outlet, p.body, hits.rank FROM"
+               f" (SELECT rowid, rank FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank {pool}) AS hits"
+               " JOIN pages p ON p.id = hits.rowid WHERE 1=1 " + " ".join(filters) +
+               " ORDER BY round(hits.rank, 6), p.published DESC LIMIT ?")
         args.append(limit)
         try:
-            rows = self.db.execute(" ".join(sql), args).fetchall()
+            rows = self.db.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:
             raise UsageError(f"malformed query {query!r}: {exc}") from exc
         return [{"source": r["source"], "title": r["title"], "published": r["published"], "outlet": r["outlet"],
