@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sugia import extract
 from sugia.entities import extract_entities
-from sugia.evaluate import score
+from sugia.evaluate import evaluation_sets, score
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = {"PER": "people", "ORG": "organizations", "LOC": "locations"}
@@ -91,9 +91,7 @@ def main() -> None:
     scorer = args.shared / "eval" / "score.py"
     if not scorer.exists():
         sys.exit(f"{scorer} not found: the scorer ships with ../shared")
-    bodies = quality("examples", ROOT / "examples" / "pages", ROOT / "examples" / "gold", scorer)
-    if (args.shared / "samples").is_dir():
-        bodies += quality("shared samples", args.shared / "samples", args.shared / "eval" / "dev" / "gold", scorer)
+    bodies = [b for name, pages, gold in evaluation_sets(ROOT, args.shared) for b in quality(name, pages, gold, scorer)]
     throughput(bodies, args.texts)
 
 

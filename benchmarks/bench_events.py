@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from sugia import extract
-from sugia.evaluate import score
+from sugia.evaluate import evaluation_sets, score
 from sugia.events import Events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +34,7 @@ def main() -> None:
     scorer = args.shared / "eval" / "score.py"
     if not scorer.exists():
         sys.exit(f"{scorer} not found: the scorer ships with ../shared")
-    pages = quality("examples", ROOT / "examples" / "pages", ROOT / "examples" / "gold", scorer)
-    if (args.shared / "samples").is_dir():
-        pages += quality("shared samples", args.shared / "samples", args.shared / "eval" / "dev" / "gold", scorer)
+    pages = [p for name, folder, gold in evaluation_sets(ROOT, args.shared) for p in quality(name, folder, gold, scorer)]
     stage, rounds = Events(), 20
     start = time.perf_counter()
     for _ in range(rounds):

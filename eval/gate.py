@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from sugia import extract
-from sugia.evaluate import score
+from sugia.evaluate import evaluation_sets, score
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -51,10 +51,8 @@ def main() -> int:
     if not os.path.exists(scorer):
         print(f"eval gate skipped: {scorer} not found (the scorer ships with ../shared)")
         return 0
-    sets = {"examples": (os.path.join(ROOT, "examples", "pages"), os.path.join(ROOT, "examples", "gold"))}
-    samples = os.path.join(args.shared, "samples")
-    if os.path.isdir(samples):
-        sets["samples"] = (samples, os.path.join(args.shared, "eval", "dev", "gold"))
+    sets = {"samples" if name == "shared samples" else name: (str(pages), str(gold))
+            for name, pages, gold in evaluation_sets(Path(ROOT), Path(args.shared))}
     floors = json.load(open(FLOORS, encoding="utf-8")) if os.path.exists(FLOORS) else {}
     failures = []
     for name, (pages, gold) in sets.items():

@@ -25,3 +25,12 @@ def score(records: list[dict[str, Any]], gold: Path, pages: Path, scorer: Path) 
         run = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--pages", str(utf8), "--json"],
                              capture_output=True, text=True, check=True)
     return json.loads(run.stdout)
+
+
+def evaluation_sets(root: Path, shared: Path) -> list[tuple[str, Path, Path]]:
+    """(name, pages, gold) of the project's examples, and of the shared development pages
+    when ../shared is there."""
+    sets = [("examples", root / "examples" / "pages", root / "examples" / "gold")]
+    if (shared / "samples").is_dir():
+        sets.append(("shared samples", shared / "samples", shared / "eval" / "dev" / "gold"))
+    return sets
