@@ -5,6 +5,7 @@ published copy (a copy that credits another outlet is never preferred)."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -12,6 +13,7 @@ from datasketch import MinHash, MinHashLSH
 from ..text import fold
 
 NUM_PERM = 64
+MAX_CANDIDATES = 50
 SHINGLE = 5
 # Reprints of one story share most 5-grams even when the outlet trims or re-heads it; two
 # different stories on one event share few. 0.5 grouped every reprint in the examples and no
@@ -57,6 +59,8 @@ class ReprintIndex:
             del self.signatures[page_id]
 
     def similar(self, mh: MinHash) -> list[tuple[int, float]]:
-        """Stored pages whose estimated similarity reaches the threshold, most similar first."""
-        found = [(int(k), self.signatures[int(k)].jaccard(mh)) for k in self.lsh.query(mh)]
+        """Stored pages whose estimated similarity reaches the threshold, most similar first.
+        At most MAX_CANDIDATES are scored: a story reprinted thousands of times is one group
+        already, and scoring every copy would make ingest quadratic."""
+        found = [(int(k), self.signatures[int(k)].jaccard(mh)) for k in islice(self.lsh.query(mh), MAX_CANDIDATES)]
         return sorted(((k, s) for k, s in found if s >= THRESHOLD), key=lambda x: -x[1])
