@@ -17,7 +17,7 @@ def run(text: str, source: str = "page.txt", **hints) -> Page:
 @pytest.mark.parametrize("gold", GOLDS, ids=[g["page"] for g in GOLDS])
 def test_meta_published_day_of_every_example(gold, extracted_examples):
     page = extracted_examples[gold["page"]]
-    assert (page.meta.published or "")[:10] or None == gold["published"]
+    assert ((page.meta.published or "")[:10] or None) == gold["published"]
 
 
 def test_meta_year_inferred_from_text_is_flagged(extracted_examples):

@@ -120,7 +120,7 @@ def train_pages(pages: list[Labelled], l2: float = L2, smoothing: float = SMOOTH
     title_samples: list[tuple[Features, int]] = []
     body_samples: list[tuple[Features, int]] = []
     counts = {(a, b): 1.0 for a in ("body", "out") for b in ("body", "out")}
-    for views, title_at, flags in pages:
+    for views, title_at, _ in pages:
         if title_at is not None and title_at < TITLE_WINDOW:
             title_samples += [(f, int(i == title_at)) for i, f in enumerate(title_features(views))]
     rng = random.Random(seed)
@@ -129,7 +129,7 @@ def train_pages(pages: list[Labelled], l2: float = L2, smoothing: float = SMOOTH
         variants = [original] + [augment(original, blocks, rng) for _ in range(copies)]
         for views, title_at, flags in variants:
             _add_page(views, title_at, flags, body_samples)
-    for views, title_at, flags in pages:  # transitions from real pages only
+    for _, title_at, flags in pages:  # transitions from real pages only
         states = ["body" if y else "out" for i, y in enumerate(flags) if i != title_at]
         for a, b in zip(states, states[1:]):
             counts[(a, b)] += 1

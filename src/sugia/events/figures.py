@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..text import fold
 
 SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # Units and counted things, longest first. Currency and percent first, then counted nouns.

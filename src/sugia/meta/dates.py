@@ -21,7 +21,7 @@ _TZ = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|(?<=\d)\s*([+-
 # Words that may stand around a date on a date line and carry no other content.
 _DATE_LINE_WORDS = {
     "thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat", "cn", "ngay", "thang", "luc", "cap",
-    "nhat", "dang", "xuat", "ban", "gmt", "utc", "am", "pm", "sang", "chieu", "toi", "gio", "h", "update",
+    "dang", "xuat", "ban", "gmt", "utc", "am", "pm", "sang", "chieu", "toi", "gio", "h", "update",
     "updated", "published", "posted", "on", "at", "lan", "cuoi", "sua", "doi", "t", "tin", "vao", "bai",
 }
 
