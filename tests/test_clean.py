@@ -6,7 +6,7 @@ from conftest import EXAMPLES, example_golds
 from sugia import Page, default_pipeline
 from sugia.clean import Clean, Decode
 from sugia.clean.decode import decode
-from sugia.clean.features import is_doubled, single
+from sugia.clean.features import single
 from sugia.clean.html import strip_tags, without_site
 from sugia.text import match_key
 
@@ -53,7 +53,7 @@ def test_clean_empty_lines_only_is_an_error():
 
 def test_clean_doubled_headline_detected():
     assert single("Hợp tác kinh tế Việt - Lào khởi sắc Hợp tác kinh tế Việt - Lào khởi sắc") == "Hợp tác kinh tế Việt - Lào khởi sắc"
-    assert not is_doubled("Hai bên nhất trí tăng cường hợp tác.")
+    assert single("Hai bên nhất trí tăng cường hợp tác.") is None
 
 
 def test_clean_strip_tags_fallback_reads_unclosed_title():

@@ -1,4 +1,4 @@
-from sugia.text import fold, match_key, tone_key, vietnamese_ratio
+from sugia.text import fold, match_key, tone_key
 
 
 def test_text_tone_key_old_and_new_placement_equal():
@@ -15,8 +15,3 @@ def test_text_match_key_ignores_case_punctuation_and_decomposition():
 
 def test_text_fold_drops_every_mark_including_d_bar():
     assert fold("Đặng Hoàng Giang") == "dang hoang giang"
-
-
-def test_text_vietnamese_ratio_separates_prose_from_ascii():
-    assert vietnamese_ratio("Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội") > 0.2
-    assert vietnamese_ratio("infographic lich su hinh thanh") == 0.0

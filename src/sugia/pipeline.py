@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -92,13 +92,3 @@ class Pipeline:
             rate = s.pages / s.seconds if s.seconds else float("inf")
             rows.append(f"{name:10} pages {s.pages:6d} failed {s.failed:4d} {s.seconds:8.3f}s {rate:10.1f} pages/s")
         return "\n".join(rows)
-
-
-def stage(name: str) -> Callable[[Callable[[Page], Page]], StageLike]:
-    """Name a plain function `Page -> Page` as a stage."""
-
-    def wrap(fn: Callable[[Page], Page]) -> StageLike:
-        fn.name = name  # type: ignore[attr-defined]
-        return fn  # type: ignore[return-value]
-
-    return wrap

@@ -69,11 +69,3 @@ VIETNAMESE_LETTERS = frozenset(
     nfc(c)
     for c in "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 )
-
-
-def vietnamese_ratio(text: str) -> float:
-    """Share of letters that are Vietnamese-only (marked) letters; about 0.2-0.35 in prose."""
-    letters = [c for c in text.casefold() if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(c in VIETNAMESE_LETTERS for c in letters) / len(letters)

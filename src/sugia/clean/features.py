@@ -76,10 +76,6 @@ def single(line: str) -> str | None:
     return None
 
 
-def is_doubled(line: str) -> bool:
-    return single(line) is not None
-
-
 @dataclass(slots=True)
 class LineView:
     """What the classifier sees of one non-empty line."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text import match_key
 from .gazetteer import org_head, organizations, places, posts, starts_name
-from .tokens import Token, in_caps_run, keys, span_text
+from .tokens import Token, in_caps_run, keys, span_text, vietnamese_word
 
 # Words after a head that make an event or a document, not a body: "Hội nghị", "Bộ luật".
 NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",
@@ -55,8 +55,6 @@ def _anchor(tokens: list[Token], j: int) -> int | None:
 def _foreign_name_after(tokens: list[Token], j: int) -> bool:
     """'Quốc hội Algeria Karim Haddad': after a country, capitalised words that are not
     Vietnamese are a person's name."""
-    from .people import vietnamese_word
-
     return j < len(tokens) and tokens[j].cap and tokens[j].word and not vietnamese_word(tokens[j])
 
 

@@ -10,20 +10,14 @@ person already named.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..text import match_key
 from .gazetteer import domains, family_names, organizations, places, posts, starts_name
 from .organizations import extent
-from .tokens import Token, glued, keys, span_text
+from .tokens import Token, glued, keys, span_text, vietnamese_word
 
 MAX_NAME_TOKENS = 5
-_VIETNAMESE_SYLLABLE = re.compile(
-    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
-    r"(?:ng|nh|ch|[cmnpt]|[iyou])?$"
-)
 _CONNECT = keys("tại", "của", "ở")
 _TERM = keys("khóa", "khoá", "nhiệm", "lần")  # "Chủ tịch Đại hội đồng LHQ khóa 79"
 MAX_LOWER_RUN = 4  # "Trưởng đoàn đại biểu biên giới Lào"
@@ -45,10 +39,6 @@ class Person:
     name: str
     posts: list[Post] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
-
-
-def vietnamese_word(token: Token) -> bool:
-    return bool(_VIETNAMESE_SYLLABLE.match(token.text.lower()))
 
 
 def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] | None:

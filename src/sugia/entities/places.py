@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..text import match_key
 from .gazetteer import phrase_at, phrase_index, places
-from .tokens import Token, keys, span_text
+from .tokens import Token, keys, span_text, vietnamese_word
 
 # Words after which a capitalised name is a place.
 INTRODUCERS = ("tỉnh", "thành phố", "thủ đô", "bang", "tiểu bang", "quận", "huyện", "xã", "thị xã", "đảo",
@@ -39,12 +39,6 @@ def _cap_run(tokens: list[Token], j: int, limit: int = 4) -> int:
     while k < len(tokens) and k - j < limit and tokens[k].word and tokens[k].cap:
         k += 1
     return k
-
-
-def vietnamese_word(token: Token) -> bool:
-    from .people import vietnamese_word as check
-
-    return check(token)
 
 
 def _misread(tokens: list[Token], i: int, end: int) -> bool:

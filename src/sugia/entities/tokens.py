@@ -9,6 +9,11 @@ from ..text import tone_key
 # Words (abbreviations like "TP.HCM" kept whole), single punctuation marks, and line breaks,
 # so no name runs from one paragraph into the next. Hyphens are tokens: "Việt Nam-Kazakhstan"
 # must show both places; names rejoin them ("Kassym-Jomart").
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt]|[iyou])?$"
+)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]|\n")
 
@@ -64,3 +69,8 @@ def in_caps_run(tokens: list[Token], i: int) -> bool:
         return 0 <= k < len(tokens) and tokens[k].word and len(tokens[k].text) > 1 and tokens[k].text.isupper()
 
     return caps(i) and (caps(i - 1) or caps(i + 1)) and (caps(i - 1) + caps(i + 1) + caps(i - 2) + caps(i + 2)) >= 2
+
+
+def vietnamese_word(token: Token) -> bool:
+    """The token is a valid Vietnamese syllable (initial, vowel cluster, final): "Tokayev" is not."""
+    return bool(_VIETNAMESE_SYLLABLE.match(token.text.lower()))
