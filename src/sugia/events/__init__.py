@@ -8,12 +8,12 @@ from .extract import EventFinder, sentences
 from .figures import find_figures
 
 
-def facts(body: str, locations: list[dict]) -> list[dict]:
-    """Figures of every sentence, with the countries the sentence names as parties."""
+def facts(body: str, locations: list[dict], spans: list[tuple[int, int, int]]) -> list[dict]:
+    """Figures of every sentence (`spans`), with the countries the sentence names as parties."""
     countries = [(m["start"], loc["name"]) for loc in locations if loc.get("kind") == "country"
                  for m in loc["mentions"] if m["field"] == "body"]
     out = []
-    for start, end, _ in sentences(body):
+    for start, end, _ in spans:
         parties = sorted({name for at, name in countries if start <= at < end})
         out += find_figures(body[start:end], start, parties)
     return out
@@ -23,7 +23,8 @@ class Events(Stage):
     name = "events"
 
     def process(self, page: Page) -> Page:
+        spans = sentences(page.body)
         page.events = EventFinder(page.body, page.meta.published, page.locations, page.people,
-                                  page.organizations).run()
-        page.facts = facts(page.body, page.locations)
+                                  page.organizations).run(spans)
+        page.facts = facts(page.body, page.locations, spans)
         return page

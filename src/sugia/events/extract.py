@@ -161,11 +161,12 @@ class EventFinder:
                        for n in [o["name"], *o.get("aliases", [])]}
         self.last_place: dict[str, Any] = {}
 
-    def run(self) -> list[dict]:
+    def run(self, spans: list[tuple[int, int, int]] | None = None) -> list[dict]:
+        """Events of the page; `spans` are its sentences when the caller has split them."""
         events: list[dict] = []
         pending: list[Trigger] = []
         paragraph = -1
-        for start, end, number in sentences(self.body):
+        for start, end, number in spans if spans is not None else sentences(self.body):
             if number != paragraph:
                 pending, paragraph = [], number
             sentence = self.body[start:end]
