@@ -30,3 +30,17 @@ def shared_samples() -> Path:
     if not samples.is_dir():
         pytest.skip("../shared/samples is not here (the development pages ship beside the repo)")
     return samples
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster (see pgcluster.py); skips, saying why, where none can start."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install -e '.[dev]'")
+    from pgcluster import Cluster, Unavailable
+
+    try:
+        cluster = Cluster()
+    except Unavailable as exc:
+        pytest.skip(f"no PostgreSQL server for the PostgreSQL tests: {exc}")
+    yield cluster
+    cluster.stop()

@@ -49,7 +49,8 @@ def test_events_visit_level_relationship_and_status():
 
 def test_events_dates_go_to_the_nearest_trigger():
     body = "Trong khuôn khổ chuyến thăm chính thức Nhật Bản từ ngày 14-16/10, chiều 15/10 Thủ tướng đã hội đàm với Thủ tướng Nhật Bản."
-    assert brief(events_of(body)) == [("visit", "2024-10-14", "2024-10-16", None), ("talks", "2024-10-15", "2024-10-15", None)]
+    assert brief(events_of(body)) == [("visit", "2024-10-14", "2024-10-16", "Nhật Bản"),
+                                      ("talks", "2024-10-15", "2024-10-15", "Nhật Bản")]  # the visit names the country
 
 
 def test_events_listed_meetings_share_the_date_and_aims_are_not_held():

@@ -95,7 +95,8 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
 # ---- knowledge base ----------------------------------------------------------------------
 
 db_option = click.option("--db", default=None, metavar="DB",
-                         help="SQLite file of the knowledge base (default: ./sugia.db or $SUGIA_DB).")
+                         help="The knowledge base: a SQLite file or a postgresql://user@host/db URL"
+                         " (default: ./sugia.db or $SUGIA_DB).")
 
 
 def output_options(fn):

@@ -1,12 +1,13 @@
 """Search that works for Vietnamese: with or without marks ("Dang Hoang Giang" finds
 "Đặng Hoàng Giang"), either tone placement ("hoà bình" finds "hòa bình"), phrases,
 AND/OR/NOT, prefixes ("ngoai*"). Queries are folded like the index (`sugia.text.fold`) and
-rewritten for FTS5 with every term quoted, so user text never reaches FTS5's syntax.
+rewritten for SQLite FTS5 or PostgreSQL tsquery.
 Snippets are cut from the original text: folding keeps every character's position.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .errors import UsageError
 from .text import fold
@@ -15,12 +16,46 @@ _TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|([^\s()"]+)')
 OPERATORS = {"AND", "OR", "NOT"}
 
 
-def fts_query(query: str) -> tuple[str, list[str]]:
-    """(FTS5 MATCH expression, folded terms for highlighting). Raises UsageError when the
-    query cannot be read (unbalanced quotes or brackets, a dangling operator)."""
+@dataclass(frozen=True)
+class Query:
+    """A user query read once: a sequence of brackets, operators and terms (each term one
+    word, a phrase of words, or a prefix), rendered for whichever full-text engine the base
+    uses. Every word is folded like the index and quoted, so user text never reaches the
+    engine's own syntax."""
+
+    parts: tuple[str | tuple[tuple[str, ...], bool], ...]
+    terms: tuple[str, ...]  # folded words, for highlighting
+
+    def fts5(self) -> str:
+        """SQLite FTS5 MATCH expression (adjacent terms are ANDed by FTS5 itself)."""
+        return " ".join(p if isinstance(p, str) else '"' + " ".join(p[0]) + '"' + ("*" if p[1] else "")
+                        for p in self.parts)
+
+    def tsquery(self) -> str:
+        """PostgreSQL to_tsquery text: phrases with <->, prefixes with :*, implicit AND made explicit."""
+        out: list[str] = []
+        for part in self.parts:
+            if isinstance(part, str) and part in OPERATORS:
+                out.append({"AND": "&", "OR": "|", "NOT": "& !"}[part] if out else "!")
+                continue
+            if out and out[-1] not in ("&", "|", "& !", "!", "("):
+                if part != ")":
+                    out.append("&")
+            if isinstance(part, str):
+                out.append(part)
+            else:
+                words, prefix = part
+                phrase = " <-> ".join(f"'{w}'" for w in words) + (":*" if prefix else "")
+                out.append(f"({phrase})" if len(words) > 1 else phrase)
+        return " ".join(out)
+
+
+def parse_query(query: str) -> Query:
+    """Read a user query. Raises UsageError when it cannot be read (unbalanced quotes or
+    brackets, a dangling operator, no words)."""
     if query.count('"') % 2:
         raise UsageError(f"malformed query {query!r}: a quotation mark is not closed")
-    parts: list[str] = []
+    parts: list[str | tuple[tuple[str, ...], bool]] = []
     terms: list[str] = []
     depth = 0
     for phrase, open_, close, word in _TOKEN.findall(query):
@@ -36,19 +71,17 @@ def fts_query(query: str) -> tuple[str, list[str]]:
             parts.append(word)
         elif phrase or word:
             text = fold(phrase or word)
-            prefix = not phrase and text.endswith("*")
-            words = re.findall(r"\w+", text)
-            if not words:
-                continue
-            terms += words
-            parts.append('"' + " ".join(words) + '"' + ("*" if prefix else ""))
+            words = tuple(re.findall(r"\w+", text))
+            if words:
+                terms += words
+                parts.append((words, not phrase and text.endswith("*")))
     if depth:
         raise UsageError(f"malformed query {query!r}: '(' without ')'")
     if not terms:
         raise UsageError(f"malformed query {query!r}: no words to search for")
     if parts[0] in OPERATORS - {"NOT"} or parts[-1] in OPERATORS:
         raise UsageError(f"malformed query {query!r}: an operator needs words on both sides")
-    return " ".join(parts), terms
+    return Query(tuple(parts), tuple(terms))
 
 
 def snippet(text: str, terms: list[str], width: int = 160, mark: tuple[str, str] = ("[", "]")) -> str:

@@ -31,6 +31,8 @@ _LIST_GAP = re.compile(r"^[\s,;]*(?:và\s+|cùng\s+)?(?:các\s+)?$")
 _ENUMERATION = re.compile(r"^\s*(?:là|gồm|bao gồm)?\s*:\s*")
 _CHAIN = re.compile(r"^[\s,(]*$")
 _PLACE_CUE = re.compile(r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố|tỉnh|bang|thành phố cảng)?\s*$", re.I)
+# A visit names its destination ("thăm chính thức Hungary"): the country, when no "tại" says otherwise.
+_VISIT_CUE = re.compile(r"thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc|hữu nghị|cấp nhà nước chính thức))?\s*$", re.I)
 MEETING_KINDS = {"summit", "ministerial_meeting", "senior_officials_meeting", "conference", "session", "other"}
 
 
@@ -205,7 +207,10 @@ class EventFinder:
                 break
             if s < start:
                 continue
-            cued = _PLACE_CUE.search(self.body[max(start, s - 25) : s])
+            before = self.body[max(start, s - 25) : s]
+            if loc.get("kind") == "country" and _VISIT_CUE.search(before):
+                found.setdefault("visited", self.body[s:e])
+            cued = _PLACE_CUE.search(before)
             chained = chain_end is not None and _CHAIN.match(self.body[chain_end:s])
             if not (cued or chained):
                 continue
@@ -218,9 +223,9 @@ class EventFinder:
                 found.setdefault("country_of_city", loc.get("country"))
             elif kind == "country":
                 found.setdefault("country", written)
-        city_country = found.pop("country_of_city", None)
-        if city_country:
-            found.setdefault("country", city_country)
+        for fallback in ("country_of_city", "visited"):
+            if country := found.pop(fallback, None):
+                found.setdefault("country", country)
         return found
 
     def _record(self, name: str, trigger: Trigger, sentence: str, start: int, end: int,
@@ -292,22 +297,41 @@ def _document(sentence: str, at: int) -> str:
 
 
 def _merge(events: list[dict]) -> list[dict]:
-    """One event mentioned several times is one event: same kind, same day, and one name
-    inside the other (or a generic name)."""
+    """One event mentioned several times is one event: one name inside the other (or a
+    generic name) and the same kind and day — or a bare "Hội nghị" whose days overlap a named
+    meeting's ("Hội nghị diễn ra từ ngày 8-11/7" after the meeting's full name), which then
+    spans both."""
     out: list[dict] = []
     for event in events:
         key = set(match_key(event["name"]).split())
         for seen in out:
             other = set(match_key(seen["name"]).split())
-            if seen["kind"] == event["kind"] and seen["start"] == event["start"] and (key <= other or other <= key):
-                seen["participants"] = sorted(set(seen["participants"]) | set(event["participants"]))
-                seen["countries"] = sorted(set(seen["countries"]) | set(event["countries"]))
-                seen["documents"] += [d for d in event["documents"] if d not in seen["documents"]]
-                for k in ("city", "country", "venue", "level", "relationship", "ordinal"):
-                    seen[k] = seen[k] or event[k]
-                if len(event["name"]) > len(seen["name"]):
-                    seen["name"] = event["name"]
-                break
+            if not (key <= other or other <= key):
+                continue
+            if seen["kind"] != event["kind"] or seen["start"] != event["start"]:
+                if _bare_meeting_within(seen, event):
+                    seen["kind"] = event["kind"]
+                elif not _bare_meeting_within(event, seen):
+                    continue
+                seen["start"], seen["end"] = min(seen["start"], event["start"]), max(seen["end"], event["end"])
+            seen["participants"] = sorted(set(seen["participants"]) | set(event["participants"]))
+            seen["countries"] = sorted(set(seen["countries"]) | set(event["countries"]))
+            seen["documents"] += [d for d in event["documents"] if d not in seen["documents"]]
+            for k in ("city", "country", "venue", "level", "relationship", "ordinal"):
+                seen[k] = seen[k] or event[k]
+            if len(event["name"]) > len(seen["name"]):
+                seen["name"] = event["name"]
+            break
         else:
             out.append(event)
     return out
+
+
+_BARE = set(match_key("hội nghị cuộc họp phiên").split())
+
+
+def _bare_meeting_within(bare: dict, named: dict) -> bool:
+    """`bare` is a meeting named by a generic word only, dated on days overlapping `named`, a meeting."""
+    return (bare["kind"] in MEETING_KINDS and named["kind"] in MEETING_KINDS
+            and set(match_key(bare["name"]).split()) <= _BARE
+            and bool(bare["start"] and named["start"]) and bare["start"] <= named["end"] and named["start"] <= bare["end"])
