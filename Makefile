@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Until the knowledge base and web issues land: extract the demo pages and print them.
+# Build the demo knowledge base from the bundled pages and serve it (http://127.0.0.1:8000/).
+DEMO_DB ?= demo.db
 run: $(STAMP)
-	$(BIN)/sugia extract examples/pages --format text
+	$(BIN)/sugia ingest examples/pages --db $(DEMO_DB)
+	$(BIN)/sugia serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/pytest -q

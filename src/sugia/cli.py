@@ -328,3 +328,35 @@ def export(db: str | None, fmt: str, out_dir: str) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--token", envvar="SUGIA_TOKEN", default=None,
+              help="Token that allows ingesting over HTTP (default: $SUGIA_TOKEN; none: ingesting is off).")
+@click.option("--read-token", envvar="SUGIA_READ_TOKEN", default=None,
+              help="Token needed for reading too (default: $SUGIA_READ_TOKEN; none: reading is open).")
+@click.option("--workers", default=1, show_default=True, type=int, help="Server processes.")
+def serve(db: str | None, host: str, port: int, token: str | None, read_token: str | None, workers: int) -> None:
+    """Serve the HTTP API (/api, /openapi.json) and the web application over a knowledge base.
+
+    \b
+    Example:
+      sugia serve --db sugia.db --port 8000 --token s3cret
+    """
+    import os
+
+    import uvicorn
+
+    from .store import default_db
+
+    db = db or default_db()
+    store_or_exit(db).close()
+    os.environ["SUGIA_SERVE_DB"] = db  # the app factory reads its settings from the environment, for --workers
+    os.environ["SUGIA_SERVE_TOKEN"] = token or ""
+    os.environ["SUGIA_SERVE_READ_TOKEN"] = read_token or ""
+    click.echo(f"sugia: serving {db} at http://{host}:{port}/ (API at /api, docs at /docs)", err=True)
+    uvicorn.run("sugia.api.app:from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")

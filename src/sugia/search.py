@@ -93,7 +93,10 @@ def snippet(text: str, terms: list[str], width: int = 160, mark: tuple[str, str]
     spans = sorted({m.span() for term in terms for m in re.finditer(rf"\b{re.escape(term)}\b", folded)})
     if not spans:
         return text[:width].strip()
-    start = max(0, spans[0][0] - width // 3)
+    # The window showing the most different query words ("Đặng Minh Quân" over a stray "đang").
+    best = max(spans, key=lambda s: (len({folded[a:b] for a, b in spans if s[0] <= a and b <= s[0] + width * 2 // 3}),
+                                     -s[0]))
+    start = max(0, best[0] - width // 3)
     end = min(len(text), start + width)
     out, at = [], start
     for s, e in spans:

@@ -92,6 +92,11 @@ def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[P
                 stream.close()
 
 
+def read_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Page]:
+    """Pages in bytes already in memory (an upload, a fetched URL), read as a file would be."""
+    yield from _read_stream(io.BytesIO(data), source, max_bytes)
+
+
 def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
     buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
     head = buffered.peek(65536)[:65536]  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
@@ -22,6 +23,9 @@ from ..search import Query, parse_query, snippet
 from ..text import fold, match_key
 from .reprints import ReprintIndex, signature, to_bytes
 
+# Facets count the best FACET_POOL matches of a search, and show FACET_VALUES values each.
+FACET_POOL = 500
+FACET_VALUES = 10
 ENTITY_TYPES = {"people": "person", "organizations": "organization", "locations": "location"}
 
 
@@ -82,7 +86,7 @@ class Store:
 
     def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int) -> list[dict[str, Any]]:
         """Pages matching `query` and `filters` (SQL on `p`, the pages table), best first:
-        rows with source, title, published, outlet, body and score."""
+        rows with the page's id and a score (higher is better)."""
         raise NotImplementedError
 
     def index(self, page_id: int, title_folded: str, body_folded: str) -> None:
@@ -263,9 +267,48 @@ class Store:
     # ---- reading -------------------------------------------------------------------------
 
     def search(self, query: str, date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
-               entity: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        """Pages matching `query`, by relevance then date, with highlighted snippets."""
+               entity: str | None = None, limit: int = 20, offset: int = 0, kind: str | None = None,
+               country: str | None = None, forum: str | None = None,
+               marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+        """Pages matching `query`, by relevance then date, with snippets whose matched words
+        are between `marks`. `kind`, `country` and `forum` keep pages reporting such an event."""
         parsed = parse_query(query)
+        filters, args = self._page_filters(date_from, date_to, outlet, entity, kind, country, forum)
+        hits = self.ranked(parsed, filters, args, limit + offset)[offset:]
+        pages = {r["id"]: r for r in self._by_ids("SELECT id, source, title, published, outlet, body FROM pages",
+                                                  [h["id"] for h in hits])}
+        return [{"source": r["source"], "title": r["title"], "published": r["published"], "outlet": r["outlet"],
+                 "snippet": snippet(r["body"], list(parsed.terms), mark=marks), "score": round(h["score"], 3)}
+                for h in hits if (r := pages.get(h["id"]))]
+
+    def facets(self, query: str, date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
+               entity: str | None = None, kind: str | None = None, country: str | None = None,
+               forum: str | None = None) -> dict[str, list[dict[str, Any]]]:
+        """How the best FACET_POOL matches of a search spread over outlets, years, countries,
+        forums and event kinds (value, pages), for narrowing the search."""
+        filters, args = self._page_filters(date_from, date_to, outlet, entity, kind, country, forum)
+        ids = [h["id"] for h in self.ranked(parse_query(query), filters, args, FACET_POOL)]
+        out: dict[str, Counter[str]] = {name: Counter() for name in ("outlet", "year", "country", "forum", "kind")}
+        for r in self._by_ids("SELECT outlet, substr(published, 1, 4) AS year FROM pages", ids):
+            out["outlet"].update(filter(None, [r["outlet"]]))
+            out["year"].update(filter(None, [r["year"]]))
+        for r in self._by_ids("SELECT DISTINCT s.page_id, e.country, e.kind, e.forum FROM event_sources s"
+                              " JOIN events e ON e.id = s.event_id", ids, column="s.page_id"):
+            out["country"].update(filter(None, [r["country"]]))
+            out["kind"].update([r["kind"]])
+            out["forum"].update(json.loads(r["forum"] or "[]"))
+        return {name: [{"value": v, "pages": n} for v, n in counts.most_common(FACET_VALUES)]
+                for name, counts in out.items()}
+
+    def _by_ids(self, sql: str, ids: list[int], column: str = "id") -> list[dict[str, Any]]:
+        if not ids:
+            return []
+        return self.rows(f"{sql} WHERE {column} IN ({','.join('?' * len(ids))})", ids)
+
+    def _page_filters(self, date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
+                      entity: str | None = None, kind: str | None = None, country: str | None = None,
+                      forum: str | None = None) -> tuple[list[str], list[Any]]:
+        """SQL conditions on `p` (pages) and their arguments."""
         filters, args = [], []
         if date_from:
             filters.append("AND p.published >= ?")
@@ -280,27 +323,30 @@ class Store:
             ids, ids_args = entity_ids(entity)
             filters.append(f"AND p.id IN (SELECT m.page_id FROM mentions m WHERE m.entity_id IN ({ids}))")
             args += ids_args
-        return [{"source": r["source"], "title": r["title"], "published": r["published"], "outlet": r["outlet"],
-                 "snippet": snippet(r["body"], list(parsed.terms)), "score": round(r["score"], 3)}
-                for r in self.ranked(parsed, filters, args, limit)]
+        if kind or country or forum:
+            sql, event_args = event_filters(country=country, kind=kind, forum=forum)
+            filters.append("AND p.id IN (SELECT s.page_id FROM event_sources s JOIN events e ON e.id = s.event_id"
+                           f" WHERE 1=1 {sql})")
+            args += event_args
+        return filters, args
 
-    def entities(self, type_: str, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(self, type_: str, name: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Entities of a type, most mentioned first; with a name, the ones it names."""
-        sql = ("SELECT e.id, e.name, e.kind, e.country, count(DISTINCT m.page_id) AS pages FROM entities e"
-               " LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.type = ?")
-        args: list[Any] = [type_]
+        where, args = "e.type = ?", [type_]
         if name:
             ids, ids_args = entity_ids(name)
-            sql += f" AND e.id IN ({ids})"
+            where += f" AND e.id IN ({ids})"
             args += ids_args
-        rows = self.rows(sql + " GROUP BY e.id ORDER BY pages DESC, e.name LIMIT ?", (*args, limit))
-        out = []
+        return self.entities_where(where, args, limit, offset)
+
+    def entities_where(self, where: str, args: list[Any], limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.rows("SELECT e.id, e.type, e.name, e.kind, e.country, count(DISTINCT m.page_id) AS pages FROM entities e"
+                         f" LEFT JOIN mentions m ON m.entity_id = e.id WHERE {where}"
+                         " GROUP BY e.id ORDER BY pages DESC, e.name LIMIT ? OFFSET ?", (*args, limit, offset))
         for r in rows:
-            aliases = [a["alias"] for a in self.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias",
-                                                        (r["id"],)) if a["alias"] != r["name"]]
-            out.append({"id": r["id"], "name": r["name"], "aliases": aliases, "kind": r["kind"], "country": r["country"],
-                        "pages": r["pages"]})
-        return out
+            r["aliases"] = [a["alias"] for a in self.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias",
+                                                             (r["id"],)) if a["alias"] != r["name"]]
+        return rows
 
     def person(self, entity_id: int) -> dict[str, Any]:
         """A person with posts over time (first and last seen, the pages that say so), the
@@ -318,47 +364,77 @@ class Store:
             if r["source"] not in post["sources"]:
                 post["sources"].append(r["source"])
         events = self.rows(
-            'SELECT e.kind, e.name, e.start, e."end", e.city, e.country FROM events e'
+            'SELECT e.id, e.kind, e.name, e.start, e."end", e.city, e.country FROM events e'
             " JOIN event_participants ep ON ep.event_id = e.id WHERE ep.entity_id = ? ORDER BY e.start", (entity_id,))
         pages = self.rows(
             "SELECT DISTINCT p.source, p.title, p.published FROM pages p JOIN mentions m ON m.page_id = p.id"
             " WHERE m.entity_id = ? ORDER BY p.published", (entity_id,))
+        met = self.rows(
+            "SELECT n.id, n.name, count(DISTINCT a.event_id) AS events FROM event_participants a"
+            " JOIN event_participants b ON b.event_id = a.event_id AND b.entity_id != a.entity_id"
+            " JOIN entities n ON n.id = b.entity_id WHERE a.entity_id = ? GROUP BY n.id, n.name"
+            " ORDER BY events DESC, n.name", (entity_id,))
+        months = self.rows(
+            "SELECT substr(p.published, 1, 7) AS month, count(DISTINCT p.id) AS pages FROM mentions m"
+            " JOIN pages p ON p.id = m.page_id WHERE m.entity_id = ? AND p.published IS NOT NULL"
+            " GROUP BY substr(p.published, 1, 7) ORDER BY month", (entity_id,))
         return {"posts": sorted(posts.values(), key=lambda post: post["first_seen"] or ""), "events": events,
-                "sources": pages}
+                "met": met, "mentions_by_month": months, "sources": pages}
+
+    def entity(self, entity_id: int) -> dict[str, Any] | None:
+        """One entity with its aliases and the number of pages naming it."""
+        found = self.entities_where("e.id = ?", [entity_id], 1)
+        return found[0] if found else None
+
+    def organization(self, entity_id: int) -> dict[str, Any]:
+        """An organisation or forum: the meetings held within it by year, the people whose
+        posts belong to it, and the pages naming it."""
+        names = {r["alias"] for r in self.execute("SELECT alias FROM aliases WHERE entity_id = ?", (entity_id,))}
+        names |= {self.value("SELECT name FROM entities WHERE id = ?", (entity_id,)) or ""}
+        names = {n for n in names if len(n) > 1}
+        by_year: dict[str, list[dict[str, Any]]] = {}
+        if names:
+            where = " OR ".join(["e.forum_folded LIKE ?"] * len(names))
+            for event in self.rows(f'SELECT e.id, e.kind, e.name, e.start, e."end", e.city, e.country FROM events e'
+                                   f" WHERE {where} ORDER BY e.start", [f"%{fold(n)}%" for n in sorted(names)]):
+                by_year.setdefault((event["start"] or "?")[:4], []).append(event)
+        people = self._by_ids("SELECT DISTINCT n.id, n.name, po.title FROM posts po JOIN entities n ON n.id = po.person_id",
+                              sorted(names), column="po.organization") if names else []
+        pages = self.rows(
+            "SELECT DISTINCT p.source, p.title, p.published FROM pages p JOIN mentions m ON m.page_id = p.id"
+            " WHERE m.entity_id = ? ORDER BY p.published", (entity_id,))
+        return {"meetings_by_year": dict(sorted(by_year.items(), reverse=True)),
+                "people": sorted(people, key=lambda r: (r["name"], r["title"])), "sources": pages}
+
+    def place(self, entity_id: int) -> dict[str, Any]:
+        """A place: the events held there and the pages naming it."""
+        name = self.value("SELECT name FROM entities WHERE id = ?", (entity_id,)) or ""
+        spellings = place_spellings(name)
+        marks = ",".join("?" * len(spellings))
+        events = self.rows(f'SELECT e.id, e.kind, e.name, e.start, e."end", e.city, e.country FROM events e'
+                           f" WHERE e.country_folded IN ({marks}) OR e.city = ? ORDER BY e.start", [*spellings, name])
+        pages = self.rows(
+            "SELECT DISTINCT p.source, p.title, p.published FROM pages p JOIN mentions m ON m.page_id = p.id"
+            " WHERE m.entity_id = ? ORDER BY p.published", (entity_id,))
+        return {"events": events, "sources": pages}
 
     def events(self, date_from: str | None = None, date_to: str | None = None, country: str | None = None,
                kind: str | None = None, person: str | None = None, forum: str | None = None,
-               limit: int = 500) -> list[dict[str, Any]]:
+               limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
         """The event timeline, each event with all its sources."""
-        sql, args = ['SELECT e.* FROM events e WHERE 1=1'], []
-        for clause, value in (("AND e.start >= ?", date_from), ("AND e.start <= ?", date_to),
-                              ("AND e.kind = ?", kind)):
-            if value:
-                sql.append(clause)
-                args.append(value)
-        if country:
-            names = place_spellings(country)
-            sql.append(f"AND e.country_folded IN ({','.join('?' * len(names))})")
-            args += names
-        if person:
-            ids, ids_args = entity_ids(person)
-            sql.append(f"AND e.id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({ids}))")
-            args += ids_args
-        if forum:
-            sql.append("AND e.forum_folded LIKE ?")
-            args.append(f"%{fold(forum)}%")
-        rows = self.rows(" ".join(sql) + ' ORDER BY e.start NULLS LAST, e."end", e.id LIMIT ?', (*args, limit))
+        where, args = event_filters(date_from, date_to, country, kind, person, forum)
+        rows = self.rows(f'SELECT e.* FROM events e WHERE 1=1 {where} ORDER BY e.start NULLS LAST, e."end", e.id'
+                         " LIMIT ? OFFSET ?", (*args, limit, offset))
         out = []
         for r in rows:
-            event = {k: v for k, v in r.items() if k not in ("id", "key") and k not in self.HIDDEN_COLUMNS}
+            event = {k: v for k, v in r.items() if k != "key" and k not in self.HIDDEN_COLUMNS}
             event["forum"] = json.loads(r["forum"] or "[]")
             event["sources"] = self.rows(
                 "SELECT p.source, p.title, p.published, s.name, s.status FROM event_sources s JOIN pages p ON p.id = s.page_id"
                 " WHERE s.event_id = ? ORDER BY p.published, p.source", (r["id"],))
-            event["participants"] = [s["name"] for s in self.execute(
-                "SELECT n.name FROM event_participants ep JOIN entities n ON n.id = ep.entity_id WHERE ep.event_id = ?"
-                " ORDER BY n.name",
-                (r["id"],))]
+            event["participants"] = self.rows(
+                "SELECT n.id, n.name FROM event_participants ep JOIN entities n ON n.id = ep.entity_id WHERE ep.event_id = ?"
+                " ORDER BY n.name", (r["id"],))
             out.append(event)
         return out
 
@@ -371,6 +447,41 @@ class Store:
         record = json.loads(stored)
         record["copies"] = self.copies(record["source"])
         return record
+
+    def mentions(self, source: str) -> list[dict[str, Any]]:
+        """Every entity mention on a page (field, offsets, entity id and type), for highlighting."""
+        return self.rows('SELECT m.field, m.start, m."end", m.entity_id, e.type, e.name FROM mentions m'
+                         " JOIN entities e ON e.id = m.entity_id JOIN pages p ON p.id = m.page_id"
+                         ' WHERE p.source = ? ORDER BY m.field, m.start, m."end" DESC', (source,))
+
+    def raw(self, source: str) -> dict[str, Any] | None:
+        """A page's raw bytes as read, with the encoding they were decoded from."""
+        rows = self.rows("SELECT raw, encoding, url FROM pages WHERE source = ?", (source,))
+        return rows[0] if rows else None
+
+    def pages(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
+        """Stored pages, newest first."""
+        where, args = ("WHERE outlet_folded = ?", [fold(outlet)]) if outlet else ("", [])
+        return self.rows(f"SELECT source, title, published, outlet, author, reprinted_from FROM pages {where}"
+                         " ORDER BY published DESC NULLS LAST, source LIMIT ? OFFSET ?", (*args, limit, offset))
+
+    def facts(self, source: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Figures the pages state, newest page first."""
+        where, args = ("WHERE p.source = ?", [source]) if source else ("", [])
+        rows = self.rows('SELECT f.value, f.unit, f.what, f.qualifier, f.change, f.period, f.parties, f.text, f.start,'
+                         f' f."end", p.source, p.published FROM facts f JOIN pages p ON p.id = f.page_id {where}'
+                         " ORDER BY p.published DESC NULLS LAST, f.id LIMIT ? OFFSET ?", (*args, limit, offset))
+        for r in rows:
+            r["parties"] = json.loads(r["parties"] or "[]")
+        return rows
+
+    def stats(self) -> dict[str, Any]:
+        """What the base holds: rows per table, pages per year and per outlet."""
+        return {"counts": self.counts(),
+                "pages_by_year": self.rows("SELECT substr(published, 1, 4) AS year, count(*) AS pages FROM pages"
+                                           " WHERE published IS NOT NULL GROUP BY substr(published, 1, 4) ORDER BY year"),
+                "pages_by_outlet": self.rows("SELECT outlet, count(*) AS pages FROM pages WHERE outlet IS NOT NULL"
+                                             " GROUP BY outlet ORDER BY pages DESC, outlet LIMIT 50")}
 
     def records(self):
         """Every page's extraction record, in source order (for export)."""
@@ -401,6 +512,28 @@ def place_spellings(name: str) -> list[str]:
         if hit and hit[0] == len(tokens):
             spellings |= {fold(n) for n in (hit[1].name, *hit[1].aliases)}
     return sorted(spellings)
+
+
+def event_filters(date_from: str | None = None, date_to: str | None = None, country: str | None = None,
+                  kind: str | None = None, person: str | None = None, forum: str | None = None) -> tuple[str, list[Any]]:
+    """SQL conditions on `e` (events) for the timeline's filters, and their arguments."""
+    sql, args = [], []
+    for clause, value in (("AND e.start >= ?", date_from), ("AND e.start <= ?", date_to), ("AND e.kind = ?", kind)):
+        if value:
+            sql.append(clause)
+            args.append(value)
+    if country:
+        names = place_spellings(country)
+        sql.append(f"AND e.country_folded IN ({','.join('?' * len(names))})")
+        args += names
+    if person:
+        ids, ids_args = entity_ids(person)
+        sql.append(f"AND e.id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({ids}))")
+        args += ids_args
+    if forum:
+        sql.append("AND e.forum_folded LIKE ?")
+        args.append(f"%{fold(forum)}%")
+    return " ".join(sql), args
 
 
 def entity_ids(name: str) -> tuple[str, list[str]]:

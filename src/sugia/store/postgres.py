@@ -65,7 +65,7 @@ class PostgresStore(Store):
         window = "" if filters else f"ORDER BY p.id DESC LIMIT {RANK_WINDOW}"
         sql = ("WITH q AS (SELECT to_tsquery('simple', ?) AS q),"
                f" hits AS (SELECT p.id, p.tsv FROM pages p, q WHERE p.tsv @@ q.q {' '.join(filters)} {window})"
-               " SELECT p.source, p.title, p.published, p.outlet, p.body, ts_rank(hits.tsv, q.q) AS score"
+               " SELECT p.id, ts_rank(hits.tsv, q.q) AS score"
                " FROM hits JOIN pages p ON p.id = hits.id, q ORDER BY score DESC, p.published DESC NULLS LAST LIMIT ?")
         try:
             return self.rows(sql, [query.tsquery(), *args, limit])

@@ -81,7 +81,7 @@ class SQLiteStore(Store):
             if floor is not None:  # more matches than the window
                 window = f"AND rowid > {int(floor)}"
             pool = "" if filters else f"LIMIT {max(limit * 5, 100)}"
-            sql = ("SELECT p.source, p.title, p.published, p.outlet, p.body, -hits.rank AS score FROM"
+            sql = ("SELECT p.id, -hits.rank AS score FROM"
                    f" (SELECT rowid, rank FROM pages_fts WHERE pages_fts MATCH ? {window} ORDER BY rank {pool}) AS hits"
                    " JOIN pages p ON p.id = hits.rowid WHERE 1=1 " + " ".join(filters) +
                    " ORDER BY round(hits.rank, 6), p.published DESC LIMIT ?")

@@ -1,0 +1,20 @@
+"""One store connection per server thread: SQLite connections belong to the thread that
+opened them, and a PostgreSQL connection serves one query at a time."""
+from __future__ import annotations
+
+import threading
+
+from ..store import Store, open_store
+
+
+class Stores:
+    def __init__(self, db: str):
+        self.db = db
+        self._local = threading.local()
+        open_store(db).close()  # fail at start-up, not at the first request, if the base cannot open
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.db)
+        return store

@@ -1,0 +1,53 @@
+"""Turning store records into HTML pieces: entity highlights over an article body, search
+snippets with marked terms, and a bar chart as SVG."""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+# Private-use marks for snippets: never in news text, escaped around, then made <mark>.
+MARKS = ("\ue000", "\ue001")
+ENTITY_PAGES = {"person": "person", "organization": "org", "location": "place"}
+
+
+def marked(snippet: str) -> Markup:
+    return Markup(str(escape(snippet)).replace(MARKS[0], "<mark>").replace(MARKS[1], "</mark>"))
+
+
+def highlight(text: str, mentions: list[dict], field: str = "body") -> Markup:
+    """`text` with each entity mention a link to the entity's page (outermost mention wins
+    where mentions nest: "Bộ Ngoại giao Việt Nam" links the organisation, not the country)."""
+    out, at = [], 0
+    for m in sorted((m for m in mentions if m["field"] == field), key=lambda m: (m["start"], -m["end"])):
+        if m["start"] < at or m["end"] > len(text):
+            continue
+        kind = ENTITY_PAGES[m["type"]]
+        out += [str(escape(text[at:m["start"]])),
+                f'<a class="ent ent-{kind}" href="/{kind}/{m["entity_id"]}" title="{escape(m["name"])}">'
+                f"{escape(text[m['start']:m['end']])}</a>"]
+        at = m["end"]
+    out.append(str(escape(text[at:])))
+    return Markup("".join(out))
+
+
+def paragraphs(html: Markup) -> Markup:
+    """Body lines as paragraphs."""
+    return Markup("".join(f"<p>{line}</p>" for line in str(html).split("\n") if line.strip()))
+
+
+def bar_chart(points: list[dict], label: str, value: str, title: str) -> Markup:
+    """An accessible SVG bar chart (role img, a title, each bar titled with its figure)."""
+    if not points:
+        return Markup("")
+    width, height, gap = 640, 160, 2
+    top = max(p[value] for p in points) or 1
+    bar = max(4, (width - gap * len(points)) // len(points))
+    bars = []
+    for n, p in enumerate(points):
+        h = round(p[value] / top * (height - 30))
+        x = n * (bar + gap)
+        bars.append(f'<g><title>{escape(p[label])}: {p[value]}</title>'
+                    f'<rect x="{x}" y="{height - 20 - h}" width="{bar}" height="{h}" class="bar"/></g>')
+        if len(points) <= 12 or n % max(1, len(points) // 8) == 0:
+            bars.append(f'<text x="{x}" y="{height - 5}" class="axis">{escape(p[label])}</text>')
+    return Markup(f'<svg viewBox="0 0 {max(width, len(points) * (bar + gap))} {height}" role="img"'
+                  f' aria-label="{escape(title)}" class="chart"><title>{escape(title)}</title>{"".join(bars)}</svg>')
