@@ -16,6 +16,18 @@ def example_golds() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((EXAMPLES / "gold").glob("*.json"))]
 
 
+def example_base(db: str) -> str:
+    """Store every example page in the knowledge base `db` (a path or URL); returns `db`."""
+    from sugia import extract
+    from sugia.store import open_store
+
+    store = open_store(db)
+    states = {store.add(page) for page in extract([str(EXAMPLES / "pages")])}
+    store.close()
+    assert states == {"new"}
+    return db
+
+
 @pytest.fixture(scope="session")
 def extracted_examples() -> dict[str, object]:
     """Every example page through the default pipeline, by file name."""

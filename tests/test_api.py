@@ -7,20 +7,13 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import EXAMPLES
-from sugia import extract
+from conftest import EXAMPLES, example_base
 from sugia.api import create_app
-from sugia.store import open_store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("api") / "kb.db")
-    store = open_store(path)
-    for page in extract([str(EXAMPLES / "pages")]):
-        store.add(page)
-    store.close()
-    return path
+    return example_base(str(tmp_path_factory.mktemp("api") / "kb.db"))
 
 
 @pytest.fixture(scope="module")

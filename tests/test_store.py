@@ -12,7 +12,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, example_base
 from sugia import extract
 from sugia.cli import main
 from sugia.errors import UsageError
@@ -31,10 +31,7 @@ def new_db(backend: str, request, tmp_path) -> str:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def base(request, tmp_path_factory):
-    store = open_store(new_db(request.param, request, tmp_path_factory.mktemp("kb")))
-    states = [store.add(page) for page in extract([str(EXAMPLES / "pages")])]
-    assert set(states) == {"new"}
-    return store
+    return open_store(example_base(new_db(request.param, request, tmp_path_factory.mktemp("kb"))))
 
 
 def snapshot(db: str) -> dict:

@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
-from sugia import extract
-from sugia.store import open_store
+from conftest import EXAMPLES, ROOT, example_base
 
 SHOTS = ROOT / "artifacts" / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -51,11 +49,7 @@ def server(tmp_path_factory):
 
     from sugia.api import create_app
 
-    db = str(tmp_path_factory.mktemp("web") / "demo.db")
-    store = open_store(db)
-    for page in extract([str(EXAMPLES / "pages")]):
-        store.add(page)
-    store.close()
+    db = example_base(str(tmp_path_factory.mktemp("web") / "demo.db"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

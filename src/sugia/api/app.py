@@ -109,29 +109,22 @@ def create_app(db: str, token: str | None = None, read_token: str | None = None)
             raise HTTPException(404, f"no {type_} with id {entity_id}")
         return found
 
-    @app.get("/api/people", dependencies=[api], summary="People, most mentioned first")
-    def people(name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return {"limit": limit, "offset": offset, "results": store().entities("person", name, limit, offset)}
+    def entity_routes(path: str, type_: str, detail: str, what: str, about: str) -> None:
+        """/api/<path> lists entities of a type, most mentioned first; /api/<path>/{id} is one with `about`."""
 
-    @app.get("/api/people/{entity_id}", dependencies=[api], summary="A person: posts over time, events, who they met")
-    def person(entity_id: int) -> dict[str, Any]:
-        return entity_or_404(entity_id, "person") | store().person(entity_id)
+        def listing(name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+            return {"limit": limit, "offset": offset, "results": store().entities(type_, name, limit, offset)}
 
-    @app.get("/api/orgs", dependencies=[api], summary="Organisations and forums, most mentioned first")
-    def orgs(name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return {"limit": limit, "offset": offset, "results": store().entities("organization", name, limit, offset)}
+        def one(entity_id: int) -> dict[str, Any]:
+            return entity_or_404(entity_id, type_) | getattr(store(), detail)(entity_id)
 
-    @app.get("/api/orgs/{entity_id}", dependencies=[api], summary="An organisation: meetings by year, people in its posts")
-    def org(entity_id: int) -> dict[str, Any]:
-        return entity_or_404(entity_id, "organization") | store().organization(entity_id)
+        app.get(f"/api/{path}", dependencies=[api], name=f"list_{path}", summary=f"{what}, most mentioned first")(listing)
+        app.get(f"/api/{path}/{{entity_id}}", dependencies=[api], name=f"one_{path}", summary=about)(one)
 
-    @app.get("/api/places", dependencies=[api], summary="Places, most mentioned first")
-    def places(name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return {"limit": limit, "offset": offset, "results": store().entities("location", name, limit, offset)}
-
-    @app.get("/api/places/{entity_id}", dependencies=[api], summary="A place: events held there")
-    def place(entity_id: int) -> dict[str, Any]:
-        return entity_or_404(entity_id, "location") | store().place(entity_id)
+    entity_routes("people", "person", "person", "People", "A person: posts over time, events, who they met")
+    entity_routes("orgs", "organization", "organization", "Organisations and forums",
+                  "An organisation: meetings by year, people in its posts")
+    entity_routes("places", "location", "place", "Places", "A place: events held there")
 
     @app.get("/api/events", dependencies=[api], summary="The event timeline, with the filters of `sugia events`")
     def events(date_from: DateFrom = None, date_to: DateTo = None, country: str | None = None, kind: str | None = None,

@@ -12,8 +12,10 @@ from ..search import Query
 from .base import Store
 from .schema import POSTGRES
 
-# As in SQLite: a query matching more pages than this is ranked among its most recent matches.
-RANK_WINDOW = 5_000
+# As in SQLite, a query matching more pages than this is ranked among its most recent matches;
+# smaller than SQLite's because ts_rank reads each page's whole tsvector (on 30,000 pages, a
+# common word took 31 ms with 5,000 and 12 ms with 2,000).
+RANK_WINDOW = 2_000
 
 
 def _placeholders(sql: str) -> str:
@@ -60,17 +62,18 @@ class PostgresStore(Store):
         self.execute("UPDATE sugia_schema SET version = ?", (number,))
 
     def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int) -> list[dict[str, Any]]:
-        # With no filter the GIN match is cut to the most recent RANK_WINDOW pages before
-        # ts_rank reads their vectors; with filters every match that passes them is ranked.
+        # The tsquery is written into both places (not a CTE) so the planner sees it: for a
+        # common word it walks the primary key backwards and stops after RANK_WINDOW matches;
+        # for a rare one it takes the GIN index. With filters every match passing them is ranked.
         window = "" if filters else f"ORDER BY p.id DESC LIMIT {RANK_WINDOW}"
-        sql = ("WITH q AS (SELECT to_tsquery('simple', ?) AS q),"
-               f" hits AS (SELECT p.id, p.tsv FROM pages p, q WHERE p.tsv @@ q.q {' '.join(filters)} {window})"
-               " SELECT p.id, ts_rank(hits.tsv, q.q) AS score"
-               " FROM hits JOIN pages p ON p.id = hits.id, q ORDER BY score DESC, p.published DESC NULLS LAST LIMIT ?")
+        sql = ("SELECT h.id, ts_rank(h.tsv, to_tsquery('simple', ?)) AS score FROM"
+               f" (SELECT p.id, p.tsv, p.published FROM pages p WHERE p.tsv @@ to_tsquery('simple', ?) {' '.join(filters)}"
+               f" {window}) AS h ORDER BY score DESC, h.published DESC NULLS LAST LIMIT ?")
+        text = query.tsquery()
         try:
-            return self.rows(sql, [query.tsquery(), *args, limit])
+            return self.rows(sql, [text, text, *args, limit])
         except self._errors as exc:
-            raise UsageError(f"malformed query {query.tsquery()!r}: {str(exc).strip()}") from exc
+            raise UsageError(f"malformed query {text!r}: {str(exc).strip()}") from exc
 
     def close(self) -> None:
         self.db.close()
