@@ -91,3 +91,32 @@ def test_cli_fifty_megabyte_page_and_undecodable_bytes(tmp_path):
         f"sugia: {big}: read: page too large: over 20 MB (raise --max-bytes to read it)",
         f"sugia: {noise}: decode: undecodable bytes: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text",
     ]
+
+
+def test_cli_serve_answers_on_the_given_port(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import example_base
+
+    db = example_base(str(tmp_path / "kb.db"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "sugia.cli", "serve", "--db", db, "--port", str(port)],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, body = time.time() + 30, None
+        while body is None and time.time() < deadline:
+            try:
+                body = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=5).read())
+            except OSError:
+                time.sleep(0.2)
+        assert body["counts"]["pages"] == 27
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert f"http://127.0.0.1:{port}/" in server.stderr.read()

@@ -326,10 +326,6 @@ def export(db: str | None, fmt: str, out_dir: str) -> None:
     click.echo(f"wrote {len(EXPORT_TABLES)} {fmt} tables to {out}", err=True)
 
 
-if __name__ == "__main__":
-    main()
-
-
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -360,3 +356,7 @@ def serve(db: str | None, host: str, port: int, token: str | None, read_token: s
     click.echo(f"sugia: serving {db} at http://{host}:{port}/ (API at /api, docs at /docs)", err=True)
     uvicorn.run("sugia.api.app:from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
+
+
+if __name__ == "__main__":
+    main()
