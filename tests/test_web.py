@@ -135,3 +135,31 @@ def test_web_fits_a_phone_screen_and_serves_no_remote_asset(browser, server):
     shot(page, "06-phone-events")
     assert remote == []
     page.close()
+
+
+def test_web_highlight_links_outermost_mentions_and_escapes():
+    from sugia.web.render import highlight
+
+    text = "Bộ Ngoại giao Việt Nam <b> tiếp ông Lê An."
+    mentions = [{"field": "body", "start": 0, "end": 22, "entity_id": 1, "type": "organization", "name": "Bộ Ngoại giao"},
+                {"field": "body", "start": 14, "end": 22, "entity_id": 2, "type": "location", "name": "Việt Nam"},
+                {"field": "body", "start": 36, "end": 41, "entity_id": 3, "type": "person", "name": "Lê An"}]
+    html = str(highlight(text, mentions))
+    assert html.count("<a ") == 2 and 'href="/org/1"' in html and 'href="/person/3"' in html
+    assert "&lt;b&gt;" in html and "/place/2" not in html
+
+
+def test_web_month_axis_has_the_empty_months():
+    from sugia.web.render import months_filled
+
+    filled = months_filled([{"month": "2024-11", "pages": 2}, {"month": "2025-02", "pages": 1}])
+    assert [(m["month"], m["pages"]) for m in filled] == [("2024-11", 2), ("2024-12", 0), ("2025-01", 0), ("2025-02", 1)]
+
+
+def test_web_map_places_events_by_city_then_country():
+    from sugia.web.geo import event_places, locate
+
+    assert locate("Hoa Kỳ") == locate("Mỹ") is not None  # spellings of one country, placed at its capital
+    dots = event_places([{"city": "Viêng Chăn", "country": "Lào"}, {"city": None, "country": "Lào"},
+                         {"city": "Nowhere-upon-Sea", "country": "Nhật Bản"}])
+    assert {d["name"]: d["events"] for d in dots} == {"Viêng Chăn": 1, "Lào": 1, "Nhật Bản": 1}

@@ -20,7 +20,7 @@ from ..errors import UsageError
 from ..store import Store
 from . import geo
 from .i18n import KINDS, LANGS, STRINGS
-from .render import MARKS, bar_chart, highlight, marked, paragraphs
+from .render import MARKS, bar_chart, highlight, marked, months_filled, paragraphs
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -107,7 +107,7 @@ def mount(app: FastAPI, store: Callable[[], Store], can_read: Callable[..., None
         person = entity(entity_id, "person") | store().person(entity_id)
         title = STRINGS[language(request)]["mentions_by_month"]
         return render(request, "person.html", person=person,
-                      chart=bar_chart(person["mentions_by_month"], "month", "pages", title))
+                      chart=bar_chart(months_filled(person["mentions_by_month"]), "month", "pages", title))
 
     @app.get("/org/{entity_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
     def org_page(request: Request, entity_id: int) -> HTMLResponse:

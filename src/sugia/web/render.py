@@ -34,19 +34,34 @@ def paragraphs(html: Markup) -> Markup:
     return Markup("".join(f"<p>{line}</p>" for line in str(html).split("\n") if line.strip()))
 
 
+def months_filled(points: list[dict], label: str = "month", value: str = "pages") -> list[dict]:
+    """Per-month counts with the months nobody wrote about as zeros, so the axis is time."""
+    if not points:
+        return []
+    have = {p[label]: p[value] for p in points}
+    year, month = (int(x) for x in points[0][label].split("-"))
+    out = []
+    while f"{year:04d}-{month:02d}" <= points[-1][label]:
+        key = f"{year:04d}-{month:02d}"
+        out.append({label: key, value: have.get(key, 0)})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def bar_chart(points: list[dict], label: str, value: str, title: str) -> Markup:
     """An accessible SVG bar chart (role img, a title, each bar titled with its figure)."""
     if not points:
         return Markup("")
     width, height, gap = 640, 160, 2
     top = max(p[value] for p in points) or 1
-    bar = max(4, (width - gap * len(points)) // len(points))
+    bar = min(40, max(4, (width - gap * len(points)) // len(points)))
     bars = []
     for n, p in enumerate(points):
         h = round(p[value] / top * (height - 30))
         x = n * (bar + gap)
         bars.append(f'<g><title>{escape(p[label])}: {p[value]}</title>'
-                    f'<rect x="{x}" y="{height - 20 - h}" width="{bar}" height="{h}" class="bar"/></g>')
+                    f'<rect x="{x}" y="{height - 20 - h}" width="{bar}" height="{h}" class="bar"/>'
+                    + (f'<text x="{x}" y="{height - 23 - h}" class="axis">{p[value]}</text>' if p[value] else "") + "</g>")
         if len(points) <= 12 or n % max(1, len(points) // 8) == 0:
             bars.append(f'<text x="{x}" y="{height - 5}" class="axis">{escape(p[label])}</text>')
     return Markup(f'<svg viewBox="0 0 {max(width, len(points) * (bar + gap))} {height}" role="img"'
