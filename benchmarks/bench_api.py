@@ -3,7 +3,11 @@ concurrent connections asking /api/search with queries drawn from the corpus's v
 (names, places, forums, phrases, operators), on a 100,000-page base. Target: p95 <= 100 ms
 for search, no errors.
 
-usage: python benchmarks/bench_api.py --db BASE [--clients 50] [--duration 30] [--workers 2]
+Two runs: clients that send their next request as soon as the last is answered (saturation:
+the throughput figure), and clients that pause between requests like people reading results
+(`--think-ms`, mean pause, uniform in 0.5-1.5x; the way locust users behave).
+
+usage: python benchmarks/bench_api.py --db BASE [--clients 50] [--duration 30] [--workers 2] [--think-ms 1000]
        (build BASE first: python benchmarks/bench_store.py --backends sqlite --db BASE)
 Needs wrk (Debian package wrk).
 """
@@ -34,6 +38,8 @@ local paths = {}
 for line in io.lines("%s") do paths[#paths + 1] = line end
 math.randomseed(7)
 request = function() return wrk.format(nil, paths[math.random(#paths)]) end
+local think = %d
+if think > 0 then delay = function() return math.random(think / 2, think * 3 / 2) end end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status
     + summary.errors.timeout
@@ -75,6 +81,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--think-ms", type=int, default=1000, help="mean pause between a client's requests, second run")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench_api: wrk is not installed (apt-get install wrk)")
@@ -96,17 +103,20 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             paths = Path(tmp, "paths.txt")
             paths.write_text("\n".join(queries(1000)) + "\n", encoding="utf-8")
-            script = Path(tmp, "search.lua")
-            script.write_text(LUA % paths, encoding="utf-8")
             for path in queries(1000)[:50]:  # warm the server's caches and connections once
                 urllib.request.urlopen(base + path, timeout=60).read()
-            run = subprocess.run(["wrk", "-t2", f"-c{args.clients}", f"-d{args.duration}s", "--timeout", "10s",
-                                  "-s", str(script), base], capture_output=True, text=True, check=True)
-        line = next(l for l in run.stdout.splitlines() if l.startswith("RESULT"))
-        requests, errors, seconds, p50, p95, p99 = (float(x) for x in line.split()[1:])
-        print(f"API /api/search, {args.clients} concurrent clients, {args.workers} server workers, {seconds:.0f} s,"
-              f" 1,000 distinct queries: {requests / seconds:.1f} requests/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms,"
-              f" p99 {p99:.1f} ms, errors {int(errors)} of {int(requests)} (target p95 <= 100 ms, no errors)")
+            for think in (0, args.think_ms):
+                script = Path(tmp, f"search{think}.lua")
+                script.write_text(LUA % (paths, think), encoding="utf-8")
+                run = subprocess.run(["wrk", "-t2", f"-c{args.clients}", f"-d{args.duration}s", "--timeout", "10s",
+                                      "-s", str(script), base], capture_output=True, text=True, check=True)
+                line = next(l for l in run.stdout.splitlines() if l.startswith("RESULT"))
+                requests, errors, seconds, p50, p95, p99 = (float(x) for x in line.split()[1:])
+                mode = "no pause" if not think else f"~{think} ms pause between requests"
+                print(f"API /api/search, {args.clients} concurrent clients ({mode}), {args.workers} server workers,"
+                      f" {seconds:.0f} s, 1,000 distinct queries: {requests / seconds:.1f} requests/s, p50 {p50:.1f} ms,"
+                      f" p95 {p95:.1f} ms, p99 {p99:.1f} ms, errors {int(errors)} of {int(requests)}"
+                      " (target p95 <= 100 ms, no errors)", flush=True)
     finally:
         server.terminate()
         server.wait(10)

@@ -36,7 +36,9 @@ class PostgresStore(Store):
             raise UsageError("the PostgreSQL backend needs psycopg: pip install 'sugia[postgresql]'") from exc
         self._errors = psycopg.Error
         try:
-            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            # prepare_threshold=None: no server-side prepared statements, whose generic plans cannot
+            # see the tsquery and so cannot choose between the GIN index and a backward key scan.
+            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row, prepare_threshold=None)
         except psycopg.OperationalError as exc:
             raise UsageError(f"cannot connect to {url}: {str(exc).strip()}") from exc
         super().__init__(url)
