@@ -349,6 +349,9 @@ def serve(db: str | None, host: str, port: int, token: str | None, read_token: s
     from .store import default_db
 
     db = db or default_db()
+    if token and workers > 1:
+        raise click.UsageError("--token with --workers > 1: ingest jobs and their progress live in one server process;"
+                               " serve with --workers 1 to ingest over HTTP")
     store_or_exit(db).close()
     os.environ["SUGIA_SERVE_DB"] = db  # the app factory reads its settings from the environment, for --workers
     os.environ["SUGIA_SERVE_TOKEN"] = token or ""
