@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ..page import Page
@@ -23,6 +23,8 @@ from ..search import Query, parse_query, snippet
 from ..text import fold, match_key
 from .reprints import ReprintIndex, signature, to_bytes
 
+# Reports of one event are looked for among events that began at most this many days earlier.
+LONGEST_EVENT_DAYS = 31
 # Facets count the best FACET_POOL matches of a search, and show FACET_VALUES values each.
 FACET_POOL = 500
 FACET_VALUES = 10
@@ -235,9 +237,7 @@ class Store:
         for event in page.events:
             key = event_key(event)
             people = {ids[k] for name in event["participants"] if (k := f"person:{match_key(name)}") in ids}
-            known = [r for r in self.execute(
-                'SELECT id, name, start, "end" FROM events WHERE key = ? AND (start <= ? AND "end" >= ?'
-                " OR start IS NULL AND CAST(? AS TEXT) IS NULL) ORDER BY id", (key, event["end"], event["start"], event["start"]))
+            known = [r for r in self._reports(key, event["start"], event["end"])
                      if same_event(r["name"], event["name"]) and self._same_people(r["id"], people)]
             if known:  # one event, reported again: its days are what all reports say together
                 event_id = known[0]["id"]
@@ -256,6 +256,16 @@ class Store:
                           event["sentence"]["end"]))
             self.executemany("INSERT INTO event_participants VALUES (?, ?) ON CONFLICT DO NOTHING",
                              [(event_id, person) for person in sorted(people)])
+
+    def _reports(self, key: str, start: str | None, end: str | None) -> list[dict[str, Any]]:
+        """Stored events with this key whose days overlap [start, end] (events lasting longer
+        than LONGEST_EVENT_DAYS are not looked for, so the (key, start) index stays narrow);
+        undated ones when the event is undated."""
+        if start is None:
+            return self.rows('SELECT id, name, start, "end" FROM events WHERE key = ? AND start IS NULL ORDER BY id', (key,))
+        earliest = (date.fromisoformat(start) - timedelta(days=LONGEST_EVENT_DAYS)).isoformat()
+        return self.rows('SELECT id, name, start, "end" FROM events WHERE key = ? AND start >= ? AND start <= ?'
+                         ' AND "end" >= ? ORDER BY id', (key, earliest, end, start))
 
     def _same_people(self, event_id: int, people: set[int]) -> bool:
         """Two reports of one event name at least one person in common, or one names nobody:

@@ -114,6 +114,8 @@ SQLITE: tuple[str, ...] = (
     CREATE INDEX posts_page ON posts(page_id);
     CREATE INDEX event_sources_page ON event_sources(page_id);
     """,
+    # 4: finding the stored reports of an event by kind, country and days
+    "CREATE INDEX events_key_start ON events(key, start);",
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -211,4 +213,6 @@ POSTGRES: tuple[str, ...] = (
         hashvalues BYTEA NOT NULL
     );
     """,
+    # 2: as SQLite's 4
+    "CREATE INDEX events_key_start ON events(key, start);",
 )
