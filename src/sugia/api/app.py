@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import UsageError
 from ..store import Store
 from .jobs import Jobs, fetch
-from .stores import Stores
+from .stores import Stores, entity_or_404
 
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
@@ -103,12 +103,6 @@ def create_app(db: str, token: str | None = None, read_token: str | None = None)
         record["mentions_linked"] = store().mentions(record["source"])
         return record
 
-    def entity_or_404(entity_id: int, type_: str) -> dict[str, Any]:
-        found = store().entity(entity_id)
-        if found is None or found["type"] != type_:
-            raise HTTPException(404, f"no {type_} with id {entity_id}")
-        return found
-
     def entity_routes(path: str, type_: str, detail: str, what: str, about: str) -> None:
         """/api/<path> lists entities of a type, most mentioned first; /api/<path>/{id} is one with `about`."""
 
@@ -116,7 +110,7 @@ def create_app(db: str, token: str | None = None, read_token: str | None = None)
             return {"limit": limit, "offset": offset, "results": store().entities(type_, name, limit, offset)}
 
         def one(entity_id: int) -> dict[str, Any]:
-            return entity_or_404(entity_id, type_) | getattr(store(), detail)(entity_id)
+            return entity_or_404(store(), entity_id, type_) | getattr(store(), detail)(entity_id)
 
         app.get(f"/api/{path}", dependencies=[api], name=f"list_{path}", summary=f"{what}, most mentioned first")(listing)
         app.get(f"/api/{path}/{{entity_id}}", dependencies=[api], name=f"one_{path}", summary=about)(one)

@@ -391,9 +391,10 @@ class Store:
         return {"posts": sorted(posts.values(), key=lambda post: post["first_seen"] or ""), "events": events,
                 "met": met, "mentions_by_month": months, "sources": pages}
 
-    def entity(self, entity_id: int) -> dict[str, Any] | None:
-        """One entity with its aliases and the number of pages naming it."""
-        found = self.entities_where("e.id = ?", [entity_id], 1)
+    def entity(self, entity_id: int, type_: str | None = None) -> dict[str, Any] | None:
+        """One entity (of `type_`, when given) with its aliases and the number of pages naming it."""
+        found = self.entities_where("e.id = ?" + (" AND e.type = ?" if type_ else ""),
+                                    [entity_id, type_] if type_ else [entity_id], 1)
         return found[0] if found else None
 
     def organization(self, entity_id: int) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..api.stores import entity_or_404
 from ..errors import UsageError
 from ..store import Store
 from . import geo
@@ -96,26 +97,21 @@ def mount(app: FastAPI, store: Callable[[], Store], can_read: Callable[..., None
 
         return PlainTextResponse(decode(bytes(found["raw"]))[0])
 
-    def entity(entity_id: int, type_: str) -> dict[str, Any]:
-        found = store().entity(entity_id)
-        if found is None or found["type"] != type_:
-            raise HTTPException(404, f"no {type_} with id {entity_id}")
-        return found
-
     @app.get("/person/{entity_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
     def person_page(request: Request, entity_id: int) -> HTMLResponse:
-        person = entity(entity_id, "person") | store().person(entity_id)
+        person = entity_or_404(store(), entity_id, "person") | store().person(entity_id)
         title = STRINGS[language(request)]["mentions_by_month"]
         return render(request, "person.html", person=person,
                       chart=bar_chart(months_filled(person["mentions_by_month"]), "month", "pages", title))
 
     @app.get("/org/{entity_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
     def org_page(request: Request, entity_id: int) -> HTMLResponse:
-        return render(request, "org.html", org=entity(entity_id, "organization") | store().organization(entity_id))
+        org = entity_or_404(store(), entity_id, "organization") | store().organization(entity_id)
+        return render(request, "org.html", org=org)
 
     @app.get("/place/{entity_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
     def place_page(request: Request, entity_id: int) -> HTMLResponse:
-        place = entity(entity_id, "location") | store().place(entity_id)
+        place = entity_or_404(store(), entity_id, "location") | store().place(entity_id)
         return render(request, "place.html", place=place, point=geo.locate(place["name"]))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
