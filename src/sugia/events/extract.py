@@ -31,6 +31,9 @@ _LIST_GAP = re.compile(r"^[\s,;]*(?:và\s+|cùng\s+)?(?:các\s+)?$")
 _ENUMERATION = re.compile(r"^\s*(?:là|gồm|bao gồm)?\s*:\s*")
 _CHAIN = re.compile(r"^[\s,(]*$")
 _PLACE_CUE = re.compile(r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố|tỉnh|bang|thành phố cảng)?\s*$", re.I)
+# "tại Ninh Ba, Trung Quốc": a city the gazetteer does not know, placed by the country after it.
+_UNKNOWN_CITY = re.compile(r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố|tỉnh|bang)?\s*"
+                           r"((?:[A-ZÀ-Ỹ][\w'-]*)(?:\s+[A-ZÀ-Ỹ][\w'-]*){0,3})\s*[,(]\s*$")
 # A visit names its destination ("thăm chính thức Hungary"): the country, when no "tại" says otherwise.
 _VISIT_CUE = re.compile(r"thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc|hữu nghị|cấp nhà nước chính thức))?\s*$", re.I)
 MEETING_KINDS = {"summit", "ministerial_meeting", "senior_officials_meeting", "conference", "session", "other"}
@@ -211,6 +214,10 @@ class EventFinder:
             if loc.get("kind") == "country" and _VISIT_CUE.search(before):
                 found.setdefault("visited", self.body[s:e])
             cued = _PLACE_CUE.search(before)
+            unknown = loc.get("kind") == "country" and _UNKNOWN_CITY.search(self.body[max(start, s - 50) : s])
+            if unknown and chain_end is None and all(w[0].isupper() for w in unknown.group(1).split()):
+                found.setdefault("city", unknown.group(1))
+                cued = unknown
             chained = chain_end is not None and _CHAIN.match(self.body[chain_end:s])
             if not (cued or chained):
                 continue
