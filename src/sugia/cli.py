@@ -356,7 +356,7 @@ def serve(db: str | None, host: str, port: int, token: str | None, read_token: s
     os.environ["SUGIA_SERVE_DB"] = db  # the app factory reads its settings from the environment, for --workers
     os.environ["SUGIA_SERVE_TOKEN"] = token or ""
     os.environ["SUGIA_SERVE_READ_TOKEN"] = read_token or ""
-    click.echo(f"sugia: serving {db} at http://{host}:{port}/ (API at /api, docs at /docs)", err=True)
+    click.echo(f"sugia: serving {db} at http://{host}:{port}/ (API at /api, described at /openapi.json)", err=True)
     uvicorn.run("sugia.api.app:from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
 
