@@ -49,6 +49,12 @@ class Gazetteer:
                     best = (j, entry)
         return best
 
+    def lookup(self, name: str) -> Entry | None:
+        """The entry `name` spells as a whole ("Hoa Kỳ", "Vientiane", "LHQ"), or None."""
+        tokens = tokenize(name)
+        hit = self.match(tokens, 0) if tokens else None
+        return hit[1] if hit and hit[0] == len(tokens) else None
+
     def scan(self, tokens: list[Token]) -> list[tuple[int, int, Entry]]:
         """Every longest, non-overlapping match left to right: (start, end, entry)."""
         out, i = [], 0

@@ -514,14 +514,11 @@ def place_spellings(name: str) -> list[str]:
     """Every folded spelling the gazetteers know for a name ("Hoa Kỳ" -> my, hoa ky, ...;
     "LHQ" -> lien hop quoc, ...); the name itself when they know none."""
     from ..entities.gazetteer import organizations, places
-    from ..entities.tokens import tokenize
 
-    tokens = tokenize(name)
     spellings = {fold(name)}
     for gazetteer in (places(), organizations()):
-        hit = gazetteer.match(tokens, 0) if tokens else None
-        if hit and hit[0] == len(tokens):
-            spellings |= {fold(n) for n in (hit[1].name, *hit[1].aliases)}
+        if entry := gazetteer.lookup(name):
+            spellings |= {fold(n) for n in (entry.name, *entry.aliases)}
     return sorted(spellings)
 
 

@@ -9,7 +9,6 @@ from functools import cache
 
 from ..data import rows
 from ..entities.gazetteer import places
-from ..entities.tokens import tokenize
 from ..text import match_key
 
 WIDTH, HEIGHT = 720, 360
@@ -29,10 +28,8 @@ def locate(name: str | None) -> tuple[float, float] | None:
     """(latitude, longitude) of a place as an article writes it ("Hoa Kỳ", "Vientiane")."""
     if not name:
         return None
-    tokens = tokenize(name)
-    hit = places().match(tokens, 0) if tokens else None
-    canonical = hit[1].name if hit and hit[0] == len(tokens) else name
-    return coordinates().get(match_key(canonical))
+    entry = places().lookup(name)
+    return coordinates().get(match_key(entry.name if entry else name))
 
 
 def project(lat: float, lon: float) -> tuple[float, float]:
