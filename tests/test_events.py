@@ -112,5 +112,7 @@ def test_events_city_the_gazetteer_does_not_know_is_placed_by_its_country():
     body = "Ngày 12/3, tại Zarqa Minh, Jordan, Thứ trưởng Ngoại giao Lê Hữu Tín dẫn đầu đoàn dự cuộc họp trù bị."
     (event,) = events_of(body)
     assert (event["city"], event["country"]) == ("Zarqa Minh", "Jordan")
+    body = "Ngày 12/3, tại hội nghị ở Zarqa Minh, Jordan, Thứ trưởng Lê Hữu Tín phát biểu tại cuộc họp trù bị."
+    assert [(e["city"], e["country"]) for e in events_of(body)] == [("Zarqa Minh", "Jordan")]
     body = "Ngày 12/3, ở đó, Jordan và Việt Nam đã ký kết bản ghi nhớ hợp tác."
     assert events_of(body)[0]["city"] is None

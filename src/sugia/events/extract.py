@@ -30,10 +30,12 @@ _NOT_INNER = {"ở", "tại", "của", "với", "cho", "từ", "đến", "tới"
 _LIST_GAP = re.compile(r"^[\s,;]*(?:và\s+|cùng\s+)?(?:các\s+)?$")
 _ENUMERATION = re.compile(r"^\s*(?:là|gồm|bao gồm)?\s*:\s*")
 _CHAIN = re.compile(r"^[\s,(]*$")
-_PLACE_CUE = re.compile(r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố|tỉnh|bang|thành phố cảng)?\s*$", re.I)
-# "tại Ninh Ba, Trung Quốc": a city the gazetteer does not know, placed by the country after it.
-_UNKNOWN_CITY = re.compile(r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố|tỉnh|bang)?\s*"
-                           r"((?:[A-ZÀ-Ỹ][\w'-]*)(?:\s+[A-ZÀ-Ỹ][\w'-]*){0,3})\s*[,(]\s*$")
+_CUE = r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố cảng|thành phố|tỉnh|bang)?\s*"
+_PLACE_CUE = re.compile(_CUE + r"$", re.I)
+# "tại Ninh Ba, Trung Quốc": a city the gazetteer does not know (up to four words, each
+# capitalised — checked where it is used), placed by the country after it.
+_UNKNOWN_CITY = re.compile(r".*" + _CUE + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3})\s*[,(]\s*$",
+                           re.I | re.S)  # ".*": the cue nearest the country
 # A visit names its destination ("thăm chính thức Hungary"): the country, when no "tại" says otherwise.
 _VISIT_CUE = re.compile(r"thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc|hữu nghị|cấp nhà nước chính thức))?\s*$", re.I)
 MEETING_KINDS = {"summit", "ministerial_meeting", "senior_officials_meeting", "conference", "session", "other"}
