@@ -85,10 +85,11 @@ def create_app(db: str, token: str | None = None, read_token: str | None = None)
                limit: Limit = 20, offset: Offset = 0, facets: bool = False) -> dict[str, Any]:
         filters = dict(date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, kind=kind, country=country,
                        forum=forum)
-        out: dict[str, Any] = {"query": q, "limit": limit, "offset": offset,
-                               "results": store().search(q, limit=limit, offset=offset, **filters)}
+        out: dict[str, Any] = {"query": q, "limit": limit, "offset": offset}
         if facets:
-            out["facets"] = store().facets(q, **filters)
+            out["results"], out["facets"] = store().search_and_facets(q, limit=limit, offset=offset, **filters)
+        else:
+            out["results"] = store().search(q, limit=limit, offset=offset, **filters)
         return out
 
     @app.get("/api/pages", dependencies=[api], summary="Stored pages, newest first")

@@ -282,22 +282,32 @@ class Store:
                marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Pages matching `query`, by relevance then date, with snippets whose matched words
         are between `marks`. `kind`, `country` and `forum` keep pages reporting such an event."""
+        parsed, hits = self._hits(query, limit + offset, date_from, date_to, outlet, entity, kind, country, forum)
+        return self._results(parsed, hits[offset:], marks)
+
+    def search_and_facets(self, query: str, date_from: str | None = None, date_to: str | None = None,
+                          outlet: str | None = None, entity: str | None = None, limit: int = 20, offset: int = 0,
+                          kind: str | None = None, country: str | None = None, forum: str | None = None,
+                          marks: tuple[str, str] = ("[", "]")) -> tuple[list[dict[str, Any]], dict[str, list[dict]]]:
+        """`search`, and how its best FACET_POOL matches spread over outlets, years, countries,
+        forums and event kinds (value, pages) for narrowing it — from one ranking."""
+        parsed, hits = self._hits(query, max(limit + offset, FACET_POOL), date_from, date_to, outlet, entity, kind,
+                                  country, forum)
+        return self._results(parsed, hits[offset:offset + limit], marks), self._facets([h["id"] for h in hits])
+
+    def _hits(self, query: str, limit: int, *filters: str | None) -> tuple[Query, list[dict[str, Any]]]:
         parsed = parse_query(query)
-        filters, args = self._page_filters(date_from, date_to, outlet, entity, kind, country, forum)
-        hits = self.ranked(parsed, filters, args, limit + offset)[offset:]
+        sql, args = self._page_filters(*filters)
+        return parsed, self.ranked(parsed, sql, args, limit)
+
+    def _results(self, parsed: Query, hits: list[dict[str, Any]], marks: tuple[str, str]) -> list[dict[str, Any]]:
         pages = {r["id"]: r for r in self._by_ids("SELECT id, source, title, published, outlet, body FROM pages",
                                                   [h["id"] for h in hits])}
         return [{"source": r["source"], "title": r["title"], "published": r["published"], "outlet": r["outlet"],
                  "snippet": snippet(r["body"], list(parsed.terms), mark=marks), "score": round(h["score"], 3)}
                 for h in hits if (r := pages.get(h["id"]))]
 
-    def facets(self, query: str, date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
-               entity: str | None = None, kind: str | None = None, country: str | None = None,
-               forum: str | None = None) -> dict[str, list[dict[str, Any]]]:
-        """How the best FACET_POOL matches of a search spread over outlets, years, countries,
-        forums and event kinds (value, pages), for narrowing the search."""
-        filters, args = self._page_filters(date_from, date_to, outlet, entity, kind, country, forum)
-        ids = [h["id"] for h in self.ranked(parse_query(query), filters, args, FACET_POOL)]
+    def _facets(self, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, Counter[str]] = {name: Counter() for name in ("outlet", "year", "country", "forum", "kind")}
         for r in self._by_ids("SELECT outlet, substr(published, 1, 4) AS year FROM pages", ids):
             out["outlet"].update(filter(None, [r["outlet"]]))

@@ -73,8 +73,7 @@ def mount(app: FastAPI, store: Callable[[], Store], can_read: Callable[..., None
             filters |= {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"}
         offset = max(0, offset)
         try:
-            results = store().search(q, limit=20, offset=offset, marks=MARKS, **filters)
-            facets = store().facets(q, **filters)
+            results, facets = store().search_and_facets(q, limit=20, offset=offset, marks=MARKS, **filters)
         except UsageError as exc:
             return render(request, "search.html", status=400, error=str(exc), **context)
         return render(request, "search.html", results=results, facets=facets, offset=offset, **context)
