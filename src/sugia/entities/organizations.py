@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text import match_key
 from .gazetteer import org_head, organizations, places, posts, starts_name
-from .tokens import Token, in_caps_run, keys, span_text, vietnamese_word
+from .tokens import Token, in_caps_run, keys, lower_run, span_text, vietnamese_word
 
 # Words after a head that make an event or a document, not a body: "Hội nghị", "Bộ luật".
 NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",
@@ -86,9 +86,7 @@ def extent(tokens: list[Token], i: int) -> int | None:
                 break  # after a place or an acronym a name ends: "Hội đồng ... ILO Thúc đẩy"
             end = j = j + 1
             continue
-        run = j  # lower-case words: kept when a capital, a place, an acronym or "(ACR)" closes them
-        while run < len(tokens) and run - j < MAX_LOWER_RUN and tokens[run].word and not tokens[run].cap:
-            run += 1
+        run = lower_run(tokens, j, MAX_LOWER_RUN)  # kept when a capital, a place, an acronym or "(ACR)" closes it
         if _acronym_at(tokens, run):
             end = run
             break

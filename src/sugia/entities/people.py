@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..text import match_key
 from .gazetteer import domains, family_names, organizations, places, posts, starts_name
 from .organizations import extent
-from .tokens import Token, glued, keys, span_text, vietnamese_word
+from .tokens import Token, glued, keys, lower_run, span_text, vietnamese_word
 
 MAX_NAME_TOKENS = 5
 _CONNECT = keys("tại", "của", "ở")
@@ -105,9 +105,7 @@ def _organization(tokens: list[Token], j: int) -> tuple[int, str] | None:
 
 def _closed_lower_run(tokens: list[Token], j: int) -> int | None:
     """Lower-case words inside a post, kept when a place or organisation closes them."""
-    run = j
-    while run < len(tokens) and run - j < MAX_LOWER_RUN and tokens[run].word and not tokens[run].cap:
-        run += 1
+    run = lower_run(tokens, j, MAX_LOWER_RUN)
     if run < len(tokens) and tokens[run].cap and (places().match(tokens, run) or _organization(tokens, run)):
         return run
     return None

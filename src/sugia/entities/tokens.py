@@ -62,6 +62,15 @@ def span_text(text: str, tokens: list[Token], i: int, j: int) -> str:
     return text[tokens[i].start : tokens[j - 1].end]
 
 
+def lower_run(tokens: list[Token], j: int, most: int) -> int:
+    """End of the run of at most `most` lower-case words from j ("tư vấn kinh doanh" inside
+    "Hội đồng tư vấn kinh doanh APEC"); what closes the run decides whether it belongs."""
+    run = j
+    while run < len(tokens) and run - j < most and tokens[run].word and not tokens[run].cap:
+        run += 1
+    return run
+
+
 def in_caps_run(tokens: list[Token], i: int) -> bool:
     """tokens[i] sits in an all-capitals heading ("HAI LẦN VIỆT NAM ĐĂNG CAI"), where an
     acronym or a capitalised name means nothing."""
