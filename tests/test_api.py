@@ -95,7 +95,7 @@ def test_api_entity_of_another_type_is_not_found(client):
     assert client.get(f"/api/orgs/{person['id']}").status_code == 404
 
 
-def wait(client, job, token="s3cret"):
+def wait(client, job):
     deadline = time.time() + 60
     while job["state"] == "running" and time.time() < deadline:
         time.sleep(0.1)

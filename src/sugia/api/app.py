@@ -18,8 +18,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import UsageError
 from ..store import Store
-from .jobs import Jobs, fetch
-from .stores import Stores, entity_or_404
+from ..read import fetch
+from ..web import entity_or_404, error_page, mount
+from .jobs import Jobs
+from .stores import Stores
 
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
@@ -72,8 +74,6 @@ def create_app(db: str, token: str | None = None, read_token: str | None = None)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if request.url.path.startswith("/api"):
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
-        from ..web import error_page
-
         return error_page(request, exc.status_code, str(exc.detail))
 
     api = Depends(can_read)
@@ -157,8 +157,6 @@ def create_app(db: str, token: str | None = None, read_token: str | None = None)
         if found is None:
             raise HTTPException(404, f"no ingest job {job_id}")
         return found.as_dict()
-
-    from ..web import mount
 
     mount(app, store, can_read)
     return app

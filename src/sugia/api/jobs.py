@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import itertools
 import threading
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .. import default_pipeline
 from ..page import Page
-from ..read import DEFAULT_MAX_BYTES, read_bytes
+from ..read import read_bytes
 from ..store import open_store
 
 
@@ -72,17 +71,3 @@ class Jobs:
             job.state, job.error = "error", f"{type(exc).__name__}: {exc}"
         finally:
             store.close()
-
-
-def fetch(url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """One page (or archive) by URL, for ingesting; ValueError says why it cannot be had."""
-    if not url.startswith(("http://", "https://")):
-        raise ValueError(f"not an http(s) URL: {url!r}")
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (scheme checked above)
-            data = response.read(max_bytes + 1)
-    except OSError as exc:
-        raise ValueError(f"cannot fetch {url}: {exc}") from exc
-    if len(data) > max_bytes:
-        raise ValueError(f"{url}: larger than {max_bytes} bytes")
-    return data

@@ -3,9 +3,6 @@ opened them, and a PostgreSQL connection serves one query at a time."""
 from __future__ import annotations
 
 import threading
-from typing import Any
-
-from fastapi import HTTPException
 
 from ..store import Store, open_store
 
@@ -22,10 +19,3 @@ class Stores:
             store = self._local.store = open_store(self.db)
         return store
 
-
-def entity_or_404(store: Store, entity_id: int, type_: str) -> dict[str, Any]:
-    """The entity, or a 404 naming what was asked for (also when the id is of another type)."""
-    found = store.entity(entity_id, type_)
-    if found is None:
-        raise HTTPException(404, f"no {type_} with id {entity_id}")
-    return found

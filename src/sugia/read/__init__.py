@@ -4,6 +4,7 @@
 kind of input: plain-text dumps, HTML, JSON Lines dumps, WARC archives. A page that cannot be
 read is yielded as a failed page naming the reason, so nothing is lost silently.
 """
+from .fetch import fetch
 from .files import DEFAULT_MAX_BYTES, expand, read, read_bytes
 
-__all__ = ["read", "read_bytes", "expand", "DEFAULT_MAX_BYTES"]
+__all__ = ["read", "read_bytes", "fetch", "expand", "DEFAULT_MAX_BYTES"]

@@ -16,8 +16,9 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..api.stores import entity_or_404
+from ..clean.decode import decode
 from ..errors import UsageError
+from ..read import fetch
 from ..store import Store
 from . import geo
 from .i18n import KINDS, LANGS, STRINGS
@@ -49,6 +50,14 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     if "lang" in request.query_params:
         response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
     return response
+
+
+def entity_or_404(store: Store, entity_id: int, type_: str) -> dict[str, Any]:
+    """The entity, or a 404 naming what was asked for (also when the id is of another type)."""
+    found = store.entity(entity_id, type_)
+    if found is None:
+        raise HTTPException(404, f"no {type_} with id {entity_id}")
+    return found
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
@@ -92,8 +101,6 @@ def mount(app: FastAPI, store: Callable[[], Store], can_read: Callable[..., None
         found = store().raw(source)
         if found is None or found["raw"] is None:
             raise HTTPException(404, f"no raw page for source {source!r}")
-        from ..clean.decode import decode
-
         return PlainTextResponse(decode(bytes(found["raw"]))[0])
 
     @app.get("/person/{entity_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
@@ -140,8 +147,6 @@ def mount(app: FastAPI, store: Callable[[], Store], can_read: Callable[..., None
             raise HTTPException(401, "wrong token / sai mã truy cập")
         data = [(f"upload/{Path(f.filename).name}", await f.read()) for f in files if f.filename]
         if url.strip():
-            from ..api.jobs import fetch
-
             try:
                 data.append((url.strip(), fetch(url.strip())))
             except ValueError as exc:
