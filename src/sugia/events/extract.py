@@ -32,7 +32,7 @@ _ENUMERATION = re.compile(r"^\s*(?:là|gồm|bao gồm)?\s*:\s*")
 _CHAIN = re.compile(r"^[\s,(]*$")
 _CUE = r"(?:tại|ở|tới|đến)\s+(?:thủ đô|thành phố cảng|thành phố|tỉnh|bang)?\s*"
 _PLACE_CUE = re.compile(_CUE + r"$", re.I)
-# "tại Ninh Ba, Trung Quốc": a city the gazetteer does not know (up to four words, each
+# "tại Zarqa, Jordan": a city the gazetteer does not know (up to four words, each
 # capitalised — checked where it is used), placed by the country after it.
 _UNKNOWN_CITY = re.compile(r".*" + _CUE + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3})\s*[,(]\s*$",
                            re.I | re.S)  # ".*": the cue nearest the country

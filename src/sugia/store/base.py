@@ -80,6 +80,9 @@ class Store:
     def transaction(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
 
+    def lock_schema(self) -> None:
+        """Keep other processes from migrating at the same time (inside the migration's transaction)."""
+
     def schema_version(self) -> int:
         raise NotImplementedError
 
@@ -110,9 +113,10 @@ class Store:
         return None if row is None else next(iter(row.values()))
 
     def migrate(self) -> None:
-        """Apply the migrations not yet applied, all in one transaction (which also keeps two
-        processes opening a new base from both creating it)."""
+        """Apply the migrations not yet applied, all in one transaction, under the schema lock
+        (SQLite's BEGIN IMMEDIATE is that lock), so two processes opening a new base do not both create it."""
         with self.transaction():
+            self.lock_schema()
             version = self.schema_version()
             for number, sql in enumerate(self.MIGRATIONS[version:], start=version + 1):
                 for statement in _statements(sql):

@@ -54,8 +54,10 @@ class PostgresStore(Store):
     def transaction(self) -> AbstractContextManager[Any]:
         return self.db.transaction()
 
+    def lock_schema(self) -> None:
+        self.db.execute("SELECT pg_advisory_xact_lock(hashtext('sugia_schema'))")
+
     def schema_version(self) -> int:
-        self.db.execute("SELECT pg_advisory_xact_lock(hashtext('sugia_schema'))")  # one migrator at a time
         if self.value("SELECT to_regclass('sugia_schema')") is None:
             return 0
         return self.value("SELECT version FROM sugia_schema")
