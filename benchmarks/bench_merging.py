@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sugia import extract
 from sugia.evaluate import merging
+from sugia.ingest import ingest
 from sugia.store import open_store
 
 HERE = Path(__file__).resolve().parent / "merging"
@@ -26,8 +27,7 @@ def main() -> None:
     labels = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(args.db or str(Path(tmp, "merging.db")))
-        for page in extract([str(HERE / "pages")]):
-            store.add(page)
+        ingest(extract([str(HERE / "pages")]), store)
         for what, s in merging(store, labels).items():
             print(f"{what} merging: precision {s['precision']:.3f}, recall {s['recall']:.3f}"
                   f" over {s['pairs']} same-identity pairs; {s['found']}/{s['labelled']} labelled items in the base"

@@ -19,7 +19,8 @@ from pathlib import Path
 from corpus import ROOT, base_pages, variants
 
 from sugia import Page, default_pipeline
-from sugia.store import open_store
+from sugia.ingest import Writer
+from sugia.store import Queries, open_store
 
 QUERIES = ["Dang Hoang Giang", "hoà bình", '"Hội nghị cấp cao"', "ASEAN AND Lào", "Nhat Ban OR Han Quoc",
            "Bo Ngoai giao", "APEC NOT Peru", "hợp tác kinh tế", "ngoai*", '"Đối tác Chiến lược Toàn diện"',
@@ -30,11 +31,12 @@ def ingest_throughput(folders: list[Path], db: str, rounds: int = 10) -> float:
     """Full pipeline + store, pages/s, over the real pages repeated with distinct sources."""
     raws = [(f.read_bytes(), f.name) for folder in folders for f in sorted(folder.iterdir())]
     store, pipeline = open_store(db), default_pipeline()
+    writer = Writer(store)
     start = time.perf_counter()
     for r in range(rounds):
         for raw, name in raws:
             kind = "html" if name.endswith(".html") else "text"
-            store.add(pipeline.process(Page(source=f"round{r}/{name}", raw=raw + b" " * r, kind=kind)))
+            writer.add(pipeline.process(Page(source=f"round{r}/{name}", raw=raw + b" " * r, kind=kind)))
     return rounds * len(raws) / (time.perf_counter() - start)
 
 
@@ -51,9 +53,10 @@ def bench(backend: str, folders: list[Path], fresh_db, pages: int, queries: int)
     print(f"ingest (read+pipeline+store), one process: {rate:.1f} pages/s")
     db = fresh_db()
     store = open_store(db)
+    writer = Writer(store)
     start = time.perf_counter()
     for n, page in enumerate(variants(base_pages(folders), pages), start=1):
-        store.add(page)
+        writer.add(page)
         if n % 10_000 == 0:
             print(f"  stored {n} pages, {n / (time.perf_counter() - start):.0f} pages/s", flush=True)
     print(f"storing extracted pages: {pages / (time.perf_counter() - start):.0f} pages/s")
@@ -63,7 +66,7 @@ def bench(backend: str, folders: list[Path], fresh_db, pages: int, queries: int)
     for q in range(queries):
         query = QUERIES[q % len(QUERIES)]
         t = time.perf_counter()
-        store.search(query, limit=20)
+        Queries(store).search(query, limit=20)
         latencies.append((time.perf_counter() - t) * 1000)
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]

@@ -31,18 +31,18 @@ def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
         body = "\n".join(paragraphs)
         for person in page.people:
             new = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)} {rng.choice(GIVEN)}"
-            body = body.replace(person["name"], new)
-            person["name"], person["mentions"] = new, []
+            body = body.replace(person.name, new)
+            person.name, person.mentions = new, []
         for e in (*page.organizations, *page.locations):
-            e["mentions"] = []
+            e.mentions = []
         shift = rng.randint(0, 3000)
         for event in page.events:
-            if event["start"]:
+            if event.start and event.end:
                 from datetime import date, timedelta
 
-                event["start"] = (date.fromisoformat(event["start"]) - timedelta(days=shift)).isoformat()
-                event["end"] = (date.fromisoformat(event["end"]) - timedelta(days=shift)).isoformat()
-            event["participants"] = []
+                event.start = (date.fromisoformat(event.start) - timedelta(days=shift)).isoformat()
+                event.end = (date.fromisoformat(event.end) - timedelta(days=shift)).isoformat()
+            event.participants = []
         page.body = body
         page.source = f"synthetic/{i:06d}/{Path(page.source).name}"
         page.raw = body.encode("utf-8")

@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from sugia.data import rows
-from sugia.text import fold
+from sugia.lang.text import fold
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "sugia" / "data"
 HEADER = """# Coordinates of the places in places.tsv, for the map of event places in the web UI.

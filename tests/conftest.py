@@ -19,12 +19,13 @@ def example_golds() -> list[dict]:
 def example_base(db: str) -> str:
     """Store every example page in the knowledge base `db` (a path or URL); returns `db`."""
     from sugia import extract
+    from sugia.ingest import ingest
     from sugia.store import open_store
 
     store = open_store(db)
-    states = {store.add(page) for page in extract([str(EXAMPLES / "pages")])}
+    report = ingest(extract([str(EXAMPLES / "pages")]), store)
     store.close()
-    assert states == {"new"}
+    assert report.new == report.pages == 27
     return db
 
 

@@ -5,9 +5,9 @@ import threading
 import time
 
 import pytest
+from conftest import EXAMPLES, example_base
 from fastapi.testclient import TestClient
 
-from conftest import EXAMPLES, example_base
 from sugia.api import create_app
 
 

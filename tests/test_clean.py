@@ -1,14 +1,14 @@
 """Golden tests over the project's example pages: every gold body line must be in the body
 ("with"), every other line with words must be out of it ("without"), title exact."""
 import pytest
-
 from conftest import EXAMPLES, example_golds
+
 from sugia import Page, default_pipeline
 from sugia.clean import Clean, Decode
-from sugia.clean.decode import decode
 from sugia.clean.features import single
 from sugia.clean.html import strip_tags, without_site
-from sugia.text import match_key
+from sugia.lang.decode import decode
+from sugia.lang.text import match_key
 
 GOLDS = example_golds()
 

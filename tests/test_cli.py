@@ -3,8 +3,8 @@ import json
 import click
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES
+
 from sugia.cli import main
 
 PAGE = ("Bộ trưởng Ngoại giao tiếp Đại sứ Nhật Bản tại Hà Nội\n07:00 | 06/03/2024 GMT+7\n"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sugia.meta.dates import Stamp, is_date_line, parse_stamp, year_fixed_by_text
+from sugia.lang.dates import Stamp, is_date_line, parse_stamp, year_fixed_by_text
 
 
 @pytest.mark.parametrize("text,iso", [

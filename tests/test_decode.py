@@ -5,10 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sugia.clean.decode import decode, plausibility
-from sugia.clean.legacy import (tcvn3_to_unicode, unicode_to_cp1258, unicode_to_tcvn3, unicode_to_vni,
-                                vni_to_unicode)
 from sugia.errors import PageError
+from sugia.lang.decode import decode, plausibility
+from sugia.lang.legacy import tcvn3_to_unicode, unicode_to_cp1258, unicode_to_tcvn3, unicode_to_vni, vni_to_unicode
 
 SENTENCE = "Ngày 5/3, Thủ tướng tiếp Đại sứ Nhật Bản tại Hà Nội; hai bên nhất trí thúc đẩy hợp tác kinh tế, ứng phó biến đổi khí hậu."
 # Real syllables, so drawn texts read like pages (a decoder may only be judged on text that

@@ -3,18 +3,18 @@ the project, and an offsets check on every golden page."""
 import json
 
 import pytest
-
 from conftest import EXAMPLES, SHARED
+
 from sugia.entities import extract_entities
-from sugia.text import match_key
+from sugia.lang.text import match_key
 
 
 def people_of(text: str) -> dict[str, list[str]]:
-    return {p["name"]: p["titles"] for p in extract_entities({"body": text})[0]}
+    return {p.name: p.titles for p in extract_entities({"body": text})[0]}
 
 
 def names(items: list[dict]) -> set[str]:
-    return {i["name"] for i in items} | {a for i in items for a in i.get("aliases", [])}
+    return {i.name for i in items} | {a for i in items for a in i.aliases}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -46,8 +46,8 @@ def test_entities_people_and_posts(text, expected):
 def test_entities_later_mentions_resolve_to_the_person():
     text = "Thứ trưởng Ngoại giao Đoàn Thanh Tùng chủ trì. Thứ trưởng Đoàn Thanh Tùng nhấn mạnh, ông Tùng cho biết."
     (person,) = extract_entities({"body": text})[0]
-    assert person["titles"] == ["Thứ trưởng Ngoại giao"]
-    assert [m["text"] for m in person["mentions"]] == ["Đoàn Thanh Tùng", "Đoàn Thanh Tùng", "Tùng"]
+    assert person.titles == ["Thứ trưởng Ngoại giao"]
+    assert [m.text for m in person.mentions] == ["Đoàn Thanh Tùng", "Đoàn Thanh Tùng", "Tùng"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -77,7 +77,7 @@ def test_entities_organizations(text, expected):
 ])
 def test_entities_places(text, expected):
     found = extract_entities({"body": text})[2]
-    got = {p["name"]: set(p["aliases"]) for p in found}
+    got = {p.name: set(p.aliases) for p in found}
     assert set(got) == set(expected)
     for name, aliases in expected.items():
         assert aliases <= got[name]
@@ -99,10 +99,10 @@ def test_entities_mentions_point_at_their_text():
             fields = {"title": page.meta.title or "", "body": page.body}
             for kind in ("people", "organizations", "locations"):
                 for entity in getattr(page, kind):
-                    forms = {match_key(f) for f in [entity["name"], *entity.get("aliases", [])]}
-                    for m in entity["mentions"]:
-                        assert fields[m["field"]][m["start"] : m["end"]] == m["text"]
-                        assert kind == "people" or match_key(m["text"]) in forms
+                    forms = {match_key(f) for f in [entity.name, *entity.aliases]}
+                    for m in entity.mentions:
+                        assert fields[m.field][m.start : m.end] == m.text
+                        assert kind == "people" or match_key(m.text) in forms
                         checked += 1
     assert checked > 500
 
@@ -113,7 +113,7 @@ def test_entities_gold_people_found_on_examples():
     missed = []
     for page in extract([str(EXAMPLES / "pages")]):
         gold = json.loads((EXAMPLES / "gold" / (page.source.rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".json")).read_text())
-        got = {match_key(p["name"]) for p in page.people}
+        got = {match_key(p.name) for p in page.people}
         missed += [p["name"] for p in gold["people"] if match_key(p["name"]) not in got]
     assert len(missed) <= 3, missed
 

@@ -3,8 +3,8 @@ Sentences written for the project."""
 import json
 
 import pytest
-
 from conftest import EXAMPLES
+
 from sugia.entities import extract_entities
 from sugia.events.extract import EventFinder, sentences
 
@@ -15,7 +15,7 @@ def events_of(body: str, published: str | None = "2024-10-11") -> list[dict]:
 
 
 def brief(events: list[dict]) -> list[tuple]:
-    return [(e["kind"], e["start"], e["end"], e["country"]) for e in events]
+    return [(e.kind, e.start, e.end, e.country) for e in events]
 
 
 @pytest.mark.parametrize("body,expected", [
@@ -33,18 +33,18 @@ def brief(events: list[dict]) -> list[tuple]:
 ])
 def test_events_kinds(body, expected):
     (event,) = events_of(body)
-    assert (event["kind"], event["start"]) == expected
+    assert (event.kind, event.start) == expected
 
 
 def test_events_visit_level_relationship_and_status():
     body = ("Từ ngày 21-23/9, Chủ tịch nước Nguyễn Hữu Phước thăm cấp Nhà nước tới Algeria. "
             "Chiều 22/9, tại thủ đô Algiers, hai nhà lãnh đạo đã hội đàm và nâng cấp quan hệ lên Đối tác Chiến lược.")
     visit, talks = events_of(body)
-    assert (visit["kind"], visit["start"], visit["end"], visit["level"], visit["status"]) == \
+    assert (visit.kind, visit.start, visit.end, visit.level, visit.status) == \
         ("visit", "2024-09-21", "2024-09-23", "cap nha nuoc", "done")
-    assert (talks["kind"], talks["city"], talks["country"], talks["relationship"]) == \
+    assert (talks.kind, talks.city, talks.country, talks.relationship) == \
         ("talks", "Algiers", "Algeria", "Đối tác Chiến lược")
-    assert visit["participants"] == ["Nguyễn Hữu Phước"]
+    assert visit.participants == ["Nguyễn Hữu Phước"]
 
 
 def test_events_dates_go_to_the_nearest_trigger():
@@ -57,13 +57,13 @@ def test_events_listed_meetings_share_the_date_and_aims_are_not_held():
     body = ("Ngày 8/10 sẽ diễn ra Hội nghị Bộ trưởng Ngoại giao ASEAN, Hội nghị Hội đồng Điều phối ASEAN (ACC) lần thứ 35 "
             "để chuẩn bị cho các Hội nghị cấp cao ASEAN.")
     events = events_of(body)
-    assert [(e["kind"], e["start"], e["status"]) for e in events] == [("ministerial_meeting", "2024-10-08", "coming")] * 2
-    assert events[1]["ordinal"] == "35" and "Hiệp hội các quốc gia Đông Nam Á" in events[1]["forum"]
+    assert [(e.kind, e.start, e.status) for e in events] == [("ministerial_meeting", "2024-10-08", "coming")] * 2
+    assert events[1].ordinal == "35" and "Hiệp hội các quốc gia Đông Nam Á" in events[1].forum
 
 
 def test_events_enumeration_gives_one_event_per_item():
     body = "Từ 13-14/10, nước chủ nhà sẽ tổ chức ba hội nghị cấp cao là: ASEAN, APEC và Trung Á + Nga."
-    assert [e["name"] for e in events_of(body)] == [
+    assert [e.name for e in events_of(body)] == [
         "hội nghị cấp cao ASEAN", "hội nghị cấp cao APEC", "hội nghị cấp cao Trung Á + Nga"]
 
 
@@ -77,12 +77,12 @@ def test_events_pending_trigger_takes_the_next_sentence_date_and_mentions_merge(
 def test_events_without_publication_date_use_the_year_the_text_fixes():
     body = "Ngày 7/10, tại Viêng Chăn, Lào, cuộc họp Quan chức cao cấp ASEAN diễn ra. Đây là năm 2024 Lào làm Chủ tịch."
     (event,) = events_of(body, published=None)
-    assert (event["start"], event["year_known"], event["city"], event["country"]) == ("2024-10-07", True, "Viêng Chăn", "Lào")
+    assert (event.start, event.year_known, event.city, event.country) == ("2024-10-07", True, "Viêng Chăn", "Lào")
 
 
 def test_events_unknown_year_keeps_day_and_month():
     (event,) = events_of("Ngày 7/10, hai bên đã hội đàm tại Viêng Chăn.", published=None)
-    assert (event["start"], event["year_known"], event["month_day"]) == (None, False, "10-07")
+    assert (event.start, event.year_known, event.month_day) == (None, False, "10-07")
 
 
 def test_events_sentences_split_on_sentence_ends_only():
@@ -96,23 +96,23 @@ def test_events_golden_examples():
 
     for page in extract([str(EXAMPLES / "pages")]):
         gold = json.loads((EXAMPLES / "gold" / (page.source.rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".json")).read_text())
-        assert sorted((e["start"], e["kind"]) for e in page.events) == \
+        assert sorted((e.start, e.kind) for e in page.events) == \
             sorted((e["start"], e["kind"]) for e in gold["events"]), page.source
 
 
 def test_events_documents_signed_and_countries_taking_part():
     body = "Ngày 3/10, tại Hà Nội, Việt Nam và Lào đã ký Bản ghi nhớ hợp tác giáo dục và Hiệp định Thương mại biên giới."
     (event,) = events_of(body)
-    assert event["kind"] == "signing"
-    assert event["documents"] == ["Bản ghi nhớ hợp tác giáo dục", "Hiệp định Thương mại biên giới"]
-    assert event["countries"] == ["Lào", "Việt Nam"]
+    assert event.kind == "signing"
+    assert event.documents == ["Bản ghi nhớ hợp tác giáo dục", "Hiệp định Thương mại biên giới"]
+    assert event.countries == ["Lào", "Việt Nam"]
 
 
 def test_events_city_the_gazetteer_does_not_know_is_placed_by_its_country():
     body = "Ngày 12/3, tại Zarqa Minh, Jordan, Thứ trưởng Ngoại giao Lê Hữu Tín dẫn đầu đoàn dự cuộc họp trù bị."
     (event,) = events_of(body)
-    assert (event["city"], event["country"]) == ("Zarqa Minh", "Jordan")
+    assert (event.city, event.country) == ("Zarqa Minh", "Jordan")
     body = "Ngày 12/3, tại hội nghị ở Zarqa Minh, Jordan, Thứ trưởng Lê Hữu Tín phát biểu tại cuộc họp trù bị."
-    assert [(e["city"], e["country"]) for e in events_of(body)] == [("Zarqa Minh", "Jordan")]
+    assert [(e.city, e.country) for e in events_of(body)] == [("Zarqa Minh", "Jordan")]
     body = "Ngày 12/3, ở đó, Jordan và Việt Nam đã ký kết bản ghi nhớ hợp tác."
-    assert events_of(body)[0]["city"] is None
+    assert events_of(body)[0].city is None

@@ -47,7 +47,7 @@ NOT_FIGURES = [
 
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_figures_value_unit_and_measure(sentence, expected):
-    got = [(f["value"], f["unit"], f["what"]) for f in find_figures(sentence)]
+    got = [(f.value, f.unit, f.what) for f in find_figures(sentence)]
     assert [(pytest.approx(v), u, w) for v, u, w in expected] == got
 
 
@@ -59,9 +59,9 @@ def test_figures_ignore_ordinals_dates_and_numbers(sentence):
 def test_figures_keep_qualifier_change_period_and_offsets():
     sentence = "Trong 6 tháng đầu năm 2022, thương mại hai chiều đạt hơn 303 triệu USD, tăng 57% so với cùng kỳ."
     first, second = find_figures(sentence, start=100, parties=["Kazakhstan", "Việt Nam"])
-    assert (first["qualifier"], first["period"], first["parties"]) == ("hơn", "6 tháng đầu năm 2022", ["Kazakhstan", "Việt Nam"])
-    assert sentence[first["start"] - 100 : first["end"] - 100] == "303 triệu USD"
-    assert (second["change"], second["what"]) == ("tăng", "thương mại hai chiều")
+    assert (first.qualifier, first.period, first.parties) == ("hơn", "6 tháng đầu năm 2022", ["Kazakhstan", "Việt Nam"])
+    assert sentence[first.start - 100 : first.end - 100] == "303 triệu USD"
+    assert (second.change, second.what) == ("tăng", "thương mại hai chiều")
 
 
 @pytest.mark.parametrize("text,scale,value", [("1.205", None, 1205), ("1,8", "tỷ", 1.8e9), ("623", "triệu", 623e6),

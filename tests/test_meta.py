@@ -1,8 +1,9 @@
 import pytest
-
 from conftest import example_golds
+
 from sugia import Page, default_pipeline
 from sugia.meta.source import outlet_named, outlet_of_url
+from sugia.page import Hints
 
 GOLDS = example_golds()
 ARTICLE = ("Ngày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp Đại sứ Nhật Bản nhân dịp bắt đầu nhiệm kỳ công tác.\n"
@@ -11,7 +12,7 @@ ARTICLE = ("Ngày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp 
 
 
 def run(text: str, source: str = "page.txt", **hints) -> Page:
-    return default_pipeline(on_error="raise").process(Page(source=source, raw=text.encode(), hints=hints))
+    return default_pipeline(on_error="raise").process(Page(source=source, raw=text.encode(), hints=Hints(**hints)))
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=[g["page"] for g in GOLDS])

@@ -1,12 +1,17 @@
 import pytest
 
+import pickle
+
 from sugia import Page, Pipeline, Stage
-from sugia.errors import PageError
+from sugia.errors import PageError, UsageError
 from sugia.page import Failure
+from sugia.pipeline import Stats
 
 
 class Upper(Stage):
     name = "upper"
+    requires = ("raw",)
+    assigns = ("text",)
 
     def process(self, page: Page) -> Page:
         page.text = page.raw.decode().upper()
@@ -15,6 +20,7 @@ class Upper(Stage):
 
 class RejectEmpty(Stage):
     name = "reject"
+    requires = ("text",)
 
     def process(self, page: Page) -> Page:
         if not page.text:
@@ -30,13 +36,30 @@ def pages(*raws: bytes):
 
 def test_pipeline_counts_failures_per_stage_and_goes_on():
     pipe = Pipeline([Upper(), RejectEmpty()])
-    out = list(pipe.run(pages(b"a", b"", b"boom", b"b")))
+    stats = Stats()
+    out = list(pipe.run(pages(b"a", b"", b"boom", b"b"), stats))
     assert [p.ok for p in out] == [True, False, False, True]
     assert out[1].failure == Failure("reject", "empty page: nothing here")
     assert out[2].failure.reason == "internal error: ValueError: bad state"
-    assert pipe.stats["upper"].pages == 4 and pipe.stats["reject"].failed == 2
-    assert pipe.stats["reject"].reasons == {"empty page": 1, "internal error": 1}
-    assert "reject" in pipe.report()
+    assert stats.stages["upper"].pages == 4 and stats.stages["reject"].failed == 2
+    assert stats.stages["reject"].reasons == {"empty page": 1, "internal error": 1}
+    assert "reject" in stats.report()
+
+
+def test_pipeline_batch_stats_add_up_across_processes():
+    """A batch's counts travel back from a worker (pickled) and add up to one run's."""
+    pipe = Pipeline([Upper(), RejectEmpty()])
+    total = Stats()
+    for batch in (pages(b"a", b""), pages(b"boom", b"b", b"c")):
+        out, stats = pickle.loads(pickle.dumps(pipe.batch(batch)))
+        total += stats
+    assert total.stages["upper"].pages == 5 and total.stages["reject"].failed == 2
+    assert total.stages["reject"].reasons == {"empty page": 1, "internal error": 1}
+
+
+def test_pipeline_refuses_a_stage_whose_needs_come_later():
+    with pytest.raises(UsageError, match="stage 'reject' needs text"):
+        Pipeline([RejectEmpty(), Upper()])
 
 
 def test_pipeline_is_lazy():
@@ -59,9 +82,10 @@ def test_pipeline_raise_policy_propagates():
 
 
 def test_pipeline_read_failures_pass_through_untouched():
-    pipe = Pipeline([Upper()])
+    stats = Stats()
     failed = Page(source="x", failure=Failure("read", "not found: no such file"))
-    assert pipe.process(failed) is failed and pipe.read_failures.failed == 1 and pipe.stats["upper"].pages == 0
+    assert Pipeline([Upper()]).process(failed, stats) is failed
+    assert stats.read.failed == 1 and "upper" not in stats.stages
 
 
 def test_pipeline_page_round_trips_through_dict():

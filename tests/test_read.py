@@ -54,7 +54,7 @@ def test_read_jsonl_pages_and_malformed_lines(tmp_path):
     ]), encoding="utf-8")
     pages = list(read([str(dump)]))
     assert [p.ok for p in pages] == [True, False, True, False]
-    assert pages[0].source == "https://a.vn/1" and pages[0].hints["date"] == "2024-03-05"
+    assert pages[0].source == "https://a.vn/1" and pages[0].hints.date == "2024-03-05"
     assert pages[1].source.endswith("dump.jsonl:2") and "malformed JSON" in pages[1].failure.reason
     assert pages[2].kind == "html"
     assert 'no "text" or "html"' in pages[3].failure.reason

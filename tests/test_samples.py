@@ -2,7 +2,7 @@
 import os
 
 from sugia import extract
-from sugia.text import match_key
+from sugia.lang.text import match_key
 
 EXPECTED_DAYS = ["2022-10-11", "2021-11-24", "2025-02-14", None, None]
 

@@ -11,13 +11,13 @@ import time
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES, example_base
+
 from sugia import extract
 from sugia.cli import main
 from sugia.errors import UsageError
-from sugia.store import open_store
-
+from sugia.ingest import Writer, ingest
+from sugia.store import Queries, SearchFilters, open_store
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -31,7 +31,7 @@ def new_db(backend: str, request, tmp_path) -> str:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def base(request, tmp_path_factory):
-    return open_store(example_base(new_db(request.param, request, tmp_path_factory.mktemp("kb"))))
+    return Queries(open_store(example_base(new_db(request.param, request, tmp_path_factory.mktemp("kb")))))
 
 
 def snapshot(db: str) -> dict:
@@ -46,9 +46,10 @@ def snapshot(db: str) -> dict:
 
 
 def test_store_second_ingest_changes_nothing(base):
-    before = snapshot(base.path)
-    assert {base.add(page) for page in extract([str(EXAMPLES / "pages")])} == {"unchanged"}
-    assert snapshot(base.path) == before
+    before = snapshot(base.store.path)
+    writer = Writer(base.store)
+    assert {writer.add(page) for page in extract([str(EXAMPLES / "pages")])} == {"unchanged"}
+    assert snapshot(base.store.path) == before
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -57,11 +58,12 @@ def test_store_changed_page_is_replaced_whole(backend, request, tmp_path):
     page.write_text("Bộ trưởng tiếp Đại sứ\nNgày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao Lê Gia Bảo đã tiếp Đại sứ Nhật Bản.\n",
                     encoding="utf-8")
     store = open_store(new_db(backend, request, tmp_path))
-    assert [store.add(p) for p in extract([str(page)])] == ["new"]
+    writer = Writer(store)
+    assert [writer.add(p) for p in extract([str(page)])] == ["new"]
     page.write_text(page.read_text(encoding="utf-8") + "Hai bên nhất trí tăng cường hợp tác kinh tế và giáo dục.\n",
                     encoding="utf-8")
-    assert [store.add(p) for p in extract([str(page)])] == ["changed"]
-    assert store.counts()["pages"] == 1 and len(store.search("giao duc")) == 1
+    assert [writer.add(p) for p in extract([str(page)])] == ["changed"]
+    assert Queries(store).counts()["pages"] == 1 and len(Queries(store).search("giao duc")) == 1
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -105,8 +107,8 @@ def test_store_search_operators_filters_and_errors(base):
     either = {r["source"] for r in base.search("Bangkok OR Algeria")}
     assert both and both <= either
     assert not {r["source"] for r in base.search("Bangkok NOT ASEAN")} & both
-    assert all(r["published"] >= "2024-01-01" for r in base.search("ASEAN", date_from="2024-01-01"))
-    assert {r["source"].rsplit("/", 1)[-1] for r in base.search("hợp tác", entity="Phan Quốc Toản")} == \
+    assert all(r["published"] >= "2024-01-01" for r in base.search("ASEAN", SearchFilters(date_from="2024-01-01")))
+    assert {r["source"].rsplit("/", 1)[-1] for r in base.search("hợp tác", SearchFilters(entity="Phan Quốc Toản"))} == \
         {"ex01_portal_som.txt", "ex09_reprint_of_ex01.txt"}
     with pytest.raises(UsageError, match="not closed"):
         base.search('"ASEAN')
@@ -122,17 +124,17 @@ def test_store_one_person_across_pages_with_post_history(base):
 
 
 def test_store_same_event_from_two_outlets_is_one_event(base):
-    (event,) = base.events("2024-05-20", "2024-05-20")
+    (event,) = base.events(SearchFilters(date_from="2024-05-20", date_to="2024-05-20"))
     assert event["kind"] == "senior_officials_meeting" and len(event["sources"]) == 2
-    assert len(base.events("2024-10-01", "2024-10-31")) == 0
-    assert [e["kind"] for e in base.events(country="Hoa Kỳ")] == ["session", "reception"]
+    assert len(base.events(SearchFilters(date_from="2024-10-01", date_to="2024-10-31"))) == 0
+    assert [e["kind"] for e in base.events(SearchFilters(country="Hoa Kỳ"))] == ["session", "reception"]
 
 
 def test_store_cli_commands(base, tmp_path):
     runner = CliRunner()
 
     def run(*args):
-        result = runner.invoke(main, [*args, "--db", base.path], catch_exceptions=False)
+        result = runner.invoke(main, [*args, "--db", base.store.path], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         return result.stdout
 
@@ -147,7 +149,7 @@ def test_store_cli_commands(base, tmp_path):
     assert (tmp_path / "csv" / "events.csv").read_text(encoding="utf-8").startswith("id,key,kind")
     run("export", "--format", "jsonl", "--out", str(tmp_path / "jsonl"))
     assert len((tmp_path / "jsonl" / "pages.jsonl").read_text(encoding="utf-8").splitlines()) == 27
-    bad = runner.invoke(main, ["search", "(ASEAN", "--db", base.path])
+    bad = runner.invoke(main, ["search", "(ASEAN", "--db", base.store.path])
     assert bad.exit_code == 2 and "'(' without ')'" in bad.output and "Traceback" not in bad.output
 
 
@@ -160,11 +162,11 @@ def test_store_reprints_grouped_with_the_likely_original(base):
 
 
 def test_store_reprint_index_survives_reopening(base, tmp_path):
-    from sugia.store.reprints import signature
+    from sugia.link.reprints import load_index, signature
 
-    reopened = open_store(base.path)
+    reopened = open_store(base.store.path)
     body = base.show("ex01_portal_som.txt")["body"]
-    assert reopened.reprints.similar(signature(body))[0][1] > 0.9
+    assert load_index(reopened).similar(signature(body))[0][1] > 0.9
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -176,8 +178,7 @@ def test_store_merges_people_and_events_across_articles(backend, request, tmp_pa
 
     labelled = EXAMPLES.parent / "benchmarks" / "merging"
     store = open_store(new_db(backend, request, tmp_path))
-    for page in extract([str(labelled / "pages")]):
-        store.add(page)
+    ingest(extract([str(labelled / "pages")]), store)
     scores = merging(store, json.loads((labelled / "labels.json").read_text(encoding="utf-8")))
     for what in ("people", "events"):
         assert scores[what]["precision"] >= 0.9 and scores[what]["recall"] >= 0.9, (what, scores[what])

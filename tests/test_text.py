@@ -1,4 +1,4 @@
-from sugia.text import fold, match_key, tone_key
+from sugia.lang.text import fold, match_key, tone_key
 
 
 def test_text_tone_key_old_and_new_placement_equal():

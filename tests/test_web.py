@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, ROOT, example_base
 
 SHOTS = ROOT / "artifacts" / "screenshots"

@@ -4,42 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import click
 
 from . import __version__, default_pipeline
+from .errors import UsageError
+from .events.kinds import EVENT_KINDS
 from .page import Page
+from .export import BASE_FORMATS, RECORD_FORMATS, export_base, write_records
+from .executors import InProcess
 from .read import DEFAULT_MAX_BYTES, read
 
 PROGRESS_MIN_PAGES = 20  # fewer pages finish before a bar would be read
-
-
-def write_pages(pages: Iterable[Page], fmt: str, out: TextIO) -> tuple[int, int]:
-    """Write records in `fmt`; failed pages are reported on stderr. Returns (ok, failed)."""
-    ok = failed = 0
-    first = True
-    if fmt == "json":
-        out.write("[\n")
-    for page in pages:
-        if not page.ok:
-            failed += 1
-            click.echo(f"sugia: {page.source}: {page.failure}", err=True)
-            continue
-        ok += 1
-        record = page.to_dict()
-        if fmt == "jsonl":
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif fmt == "json":
-            out.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
-        else:
-            meta = [f"{k}: {record[k]}" for k in ("source", "title", "published", "outlet", "author", "reprinted_from") if record[k]]
-            out.write("\n".join(meta) + "\n\n" + page.body + "\n\n" + "=" * 72 + "\n")
-        first = False
-    if fmt == "json":
-        out.write("\n]\n")
-    return ok, failed
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,7 +35,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "text"]), default="jsonl", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="jsonl", show_default=True,
               help="jsonl: one record per line; json: one array; text: metadata and clean body for reading.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Pages larger than this are reported and skipped.")
@@ -75,21 +54,31 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
       sugia extract 'dumps/**/*.html' crawl.warc.gz --format text
       cat page.html | sugia extract - --format json
     """
-    from tqdm import tqdm
+    from .read import expand
 
     pipeline = default_pipeline()
     sources = list(paths)
-    pages = pipeline.run(read(sources, max_bytes=max_bytes))
+    run = InProcess(pipeline)
     if progress is None:
-        from .read import expand
-
         progress = sys.stderr.isatty() and sum(1 for _ in expand(sources)) >= PROGRESS_MIN_PAGES
-    if progress:
-        pages = tqdm(pages, unit="page", file=sys.stderr, desc="extract")
-    _, failed = write_pages(pages, fmt, sys.stdout)
+    pages = with_progress(run(read(sources, max_bytes=max_bytes)), progress, "extract")
+    _, failed = write_records(pages, fmt, sys.stdout, on_failure=report_failure)
     if stats:
-        click.echo(pipeline.report(), err=True)
+        click.echo(run.stats.report(), err=True)
     sys.exit(1 if failed else 0)
+
+
+def report_failure(page: Page) -> None:
+    click.echo(f"sugia: {page.source}: {page.failure}", err=True)
+
+
+def with_progress(pages: Iterable[Page], show: bool, label: str) -> Iterable[Page]:
+    """`pages`, with a progress bar on stderr when `show`."""
+    if not show:
+        return pages
+    from tqdm import tqdm
+
+    return tqdm(pages, unit="page", file=sys.stderr, desc=label)
 
 
 # ---- knowledge base ----------------------------------------------------------------------
@@ -125,13 +114,32 @@ def emit(rows: list[dict] | dict, as_json: bool, as_csv: bool = False, columns: 
 
 
 def store_or_exit(db: str | None):
-    from .errors import UsageError
     from .store import open_store
 
-    try:
+    with usage_errors():
         return open_store(db)
+
+
+def queries_or_exit(db: str | None):
+    from .store import Queries
+
+    return Queries(store_or_exit(db))
+
+
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """A `UsageError` (bad query, bad filter, unreachable base) as click's usage line, exit 2."""
+    try:
+        yield
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+def filters(**values: Any):
+    from .store import SearchFilters
+
+    with usage_errors():
+        return SearchFilters(**values)
 
 
 @main.command()
@@ -150,27 +158,17 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
       sugia ingest examples/pages --db sugia.db
       SUGIA_DB=kb.db sugia ingest crawl.warc.gz
     """
-    from collections import Counter
-
-    from tqdm import tqdm
+    from .ingest import ingest as ingest_pages
+    from .store import Queries
 
     store = store_or_exit(db)
-    pages = default_pipeline().run(read(list(paths), max_bytes=max_bytes))
-    if progress is None:
-        progress = sys.stderr.isatty()
-    if progress:
-        pages = tqdm(pages, unit="page", file=sys.stderr, desc="ingest")
-    states: Counter[str] = Counter()
-    for page in pages:
-        state = store.add(page)
-        states[state] += 1
-        if state == "failed":
-            click.echo(f"sugia: {page.source}: {page.failure}", err=True)
-    counts = store.counts()
-    click.echo(f"pages: {states['new']} new, {states['changed']} changed, {states['unchanged']} unchanged, "
-               f"{states['failed']} failed; base: {counts['pages']} pages, {counts['entities']} entities, "
+    pages = InProcess(default_pipeline())(read(list(paths), max_bytes=max_bytes))
+    pages = with_progress(pages, sys.stderr.isatty() if progress is None else progress, "ingest")
+    report = ingest_pages(pages, store, lambda page, state: report_failure(page) if state == "failed" else None)
+    counts = Queries(store).counts()
+    click.echo(f"{report.summary()}; base: {counts['pages']} pages, {counts['entities']} entities, "
                f"{counts['events']} events, {counts['facts']} figures", err=True)
-    sys.exit(1 if states["failed"] else 0)
+    sys.exit(1 if report.failed else 0)
 
 
 @main.command()
@@ -193,21 +191,18 @@ def search(query: str, db: str | None, date_from, date_to, outlet, entity, limit
       sugia search "Dang Hoang Giang" --json
       sugia search '"hòa bình" AND ASEAN' --from 2024-01-01 --outlet VnExpress
     """
-    from .errors import UsageError
-
-    try:
-        rows = store_or_exit(db).search(query, date_from, date_to, outlet, entity, limit)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from exc
+    chosen = filters(date_from=date_from, date_to=date_to, outlet=outlet, entity=entity)
+    with usage_errors():
+        rows = queries_or_exit(db).search(query, chosen, limit)
     emit(rows, as_json, as_csv, ("published", "title", "source", "snippet"))
 
 
 def _entity_command(type_: str):
     def command(name: str | None, db: str | None, limit: int, as_json: bool, as_csv: bool) -> None:
-        store = store_or_exit(db)
-        rows = store.entities(type_, name, limit)
+        queries = queries_or_exit(db)
+        rows = queries.entities(type_, name, limit)
         if name and type_ == "person":
-            rows = [{**row, **store.person(row["id"])} for row in rows]
+            rows = [{**row, **queries.person(row["id"])} for row in rows]
         if name and not rows:
             click.echo(f"sugia: no {type_} named {name!r} in the base", err=True)
             sys.exit(1)
@@ -245,9 +240,7 @@ for _name, _type, _doc in (
 @click.option("--from", "date_from", metavar="DATE", help="Starting on or after (YYYY-MM-DD).")
 @click.option("--to", "date_to", metavar="DATE", help="Starting on or before (YYYY-MM-DD).")
 @click.option("--country", help="Held in this country (any spelling: Mỹ, Hoa Kỳ).")
-@click.option("--kind", type=click.Choice(["summit", "ministerial_meeting", "senior_officials_meeting", "visit", "talks",
-                                           "reception", "phone_call", "conference", "signing", "ceremony", "session",
-                                           "other"]))
+@click.option("--kind", type=click.Choice(EVENT_KINDS))
 @click.option("--person", help="With this participant.")
 @click.option("--forum", help="Within this forum (ASEAN, APEC, LHQ...).")
 @output_options
@@ -259,7 +252,8 @@ def events(db, date_from, date_to, country, kind, person, forum, as_json: bool, 
       sugia events --from 2024-10-01 --to 2024-10-31 --json
       sugia events --country Lào --kind summit --csv
     """
-    rows = store_or_exit(db).events(date_from, date_to, country, kind, person, forum)
+    chosen = filters(date_from=date_from, date_to=date_to, country=country, kind=kind, person=person, forum=forum)
+    rows = queries_or_exit(db).events(chosen)
     emit(rows, as_json, as_csv, ("start", "end", "kind", "name", "city", "country"))
 
 
@@ -273,7 +267,7 @@ def show(source: str, db: str | None) -> None:
     Example:
       sugia show 002_3632e317e7864e95.txt
     """
-    record = store_or_exit(db).show(source)
+    record = queries_or_exit(db).show(source)
     if record is None:
         click.echo(f"sugia: {source}: not in the base", err=True)
         sys.exit(1)
@@ -282,7 +276,7 @@ def show(source: str, db: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(BASE_FORMATS), default="jsonl", show_default=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
 def export(db: str | None, fmt: str, out_dir: str) -> None:
     """Export the whole base: jsonl (one extraction record per page), csv or parquet (one file
@@ -294,36 +288,9 @@ def export(db: str | None, fmt: str, out_dir: str) -> None:
     """
     from pathlib import Path
 
-    from .store import EXPORT_TABLES
-
-    store = store_or_exit(db)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonl":
-        with open(out / "pages.jsonl", "w", encoding="utf-8") as handle:
-            for record in store.records():
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        click.echo(f"wrote {out / 'pages.jsonl'}", err=True)
-        return
-    if fmt == "parquet":
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError as exc:
-            raise click.UsageError("parquet export needs pyarrow: pip install pyarrow") from exc
-    import csv
-
-    for table in EXPORT_TABLES:
-        rows = list(store.table(table))
-        if fmt == "csv":
-            with open(out / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:
-                if rows:
-                    writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-                    writer.writeheader()
-                    writer.writerows(rows)
-        else:
-            pq.write_table(pa.Table.from_pylist(rows), out / f"{table}.parquet")
-    click.echo(f"wrote {len(EXPORT_TABLES)} {fmt} tables to {out}", err=True)
+    with usage_errors():
+        files = export_base(queries_or_exit(db), fmt, Path(out_dir))
+    click.echo(f"wrote {len(files)} {fmt} file{'s' if len(files) > 1 else ''} to {out_dir}", err=True)
 
 
 @main.command()

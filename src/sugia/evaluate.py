@@ -13,8 +13,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .clean.decode import decode
-from .text import fold, match_key
+from .lang.decode import decode
+from .lang.text import fold, match_key
 
 if TYPE_CHECKING:
     from .store import Store

@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from .records import Event, Fact, Organization, Person, Place
+
+# The page's lists of typed records, by field name, in the order records are written.
+RECORDS = {"people": Person, "organizations": Organization, "locations": Place, "events": Event, "facts": Fact}
+
 
 @dataclass(slots=True)
 class Line:
@@ -47,23 +52,46 @@ class Failure:
 
 
 @dataclass(slots=True)
+class Hints:
+    """What a reader was told about a page besides its bytes (a JSON Lines record's fields,
+    a WARC record's headers): evidence for the metadata stage, never the answer by itself."""
+
+    url: str | None = None
+    date: str | None = None
+    title: str | None = None
+    crawled: str | None = None
+
+
+@dataclass(slots=True)
+class Head:
+    """What an HTML page's head says of itself (og:, article: and citation meta tags, <title>)."""
+
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
 class Page:
     """A page and everything sugia learns about it."""
 
     source: str  # file path, URL, or "archive.warc.gz#record-3"
     raw: bytes = b""
     kind: str = "text"  # "text" (markup stripped) or "html"
-    hints: dict[str, Any] = field(default_factory=dict)  # e.g. a JSONL dump's url/date
+    hints: Hints = field(default_factory=Hints)
+    head: Head | None = None  # HTML pages: set by the clean stage
     encoding: str | None = None
     text: str = ""  # decoded Unicode NFC, the page's own spelling
     lines: list[Line] = field(default_factory=list)
     body: str = ""
     meta: Meta = field(default_factory=Meta)
-    people: list[dict[str, Any]] = field(default_factory=list)
-    organizations: list[dict[str, Any]] = field(default_factory=list)
-    locations: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)  # figures the article states
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    locations: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # figures the article states
     failure: Failure | None = None
 
     @property
@@ -80,11 +108,7 @@ class Page:
             "body": self.body,
             **meta,
             "encoding": self.encoding,
-            "people": self.people,
-            "organizations": self.organizations,
-            "locations": self.locations,
-            "events": self.events,
-            "facts": self.facts,
+            **{name: [r.to_dict() for r in getattr(self, name)] for name in RECORDS},
             "error": str(self.failure) if self.failure else None,
         }
 
@@ -95,8 +119,8 @@ class Page:
         page = cls(source=record["source"], body=record.get("body") or "")
         page.meta = Meta(**{k: record.get(k) for k in meta_names if k in record})
         page.encoding = record.get("encoding")
-        for name in ("people", "organizations", "locations", "events", "facts"):
-            setattr(page, name, list(record.get(name) or []))
+        for name, kind in RECORDS.items():
+            setattr(page, name, [kind.from_dict(r) for r in record.get(name) or []])
         if record.get("error"):
             stage, _, reason = str(record["error"]).partition(": ")
             page.failure = Failure(stage, reason)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import UsageError
-from .text import fold
+from .lang.text import fold
 
 _TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|([^\s()"]+)')
 OPERATORS = {"AND", "OR", "NOT"}

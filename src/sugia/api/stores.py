@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from ..store import Store, open_store
+from ..store import Queries, Store, open_store
 
 
 class Stores:
@@ -19,3 +19,6 @@ class Stores:
             store = self._local.store = open_store(self.db)
         return store
 
+    def queries(self) -> Queries:
+        """The read side over this thread's connection."""
+        return Queries(self.get())

@@ -7,16 +7,18 @@ classifier, and joins the body.
 from __future__ import annotations
 
 from ..errors import PageError
+from ..lang.decode import decode
+from ..lang.text import match_key, squash_spaces
 from ..page import Line, Page
 from ..pipeline import Stage
-from ..text import match_key, squash_spaces
-from .decode import decode
 from .features import Facts, LineView, jaccard, line_facts, page_features, title_features, words_of
 from .model import LineModel, load
 
 
 class Decode(Stage):
     name = "decode"
+    requires = ("raw",)
+    assigns = ("text", "encoding")
 
     def process(self, page: Page) -> Page:
         page.text, page.encoding = decode(page.raw)
@@ -28,8 +30,7 @@ def page_views(page: Page) -> list[LineView]:
     if page.kind == "html":
         from .html import html_lines
 
-        lines, in_main, head = html_lines(page.text)
-        page.hints.update({f"html_{k}": getattr(head, k) for k in head.__slots__ if getattr(head, k)})
+        lines, in_main, page.head = html_lines(page.text)
         flags: list[bool | None] = list(in_main)
     else:
         lines = [squash_spaces(line) for line in page.text.split("\n")]
@@ -57,13 +58,15 @@ def pick_title(views: list[LineView], model: LineModel, hint: str | None = None,
 
 class Clean(Stage):
     name = "clean"
+    requires = ("text", "kind", "hints")
+    assigns = ("lines", "head", "body", "meta.title")
 
     def process(self, page: Page) -> Page:
         views = page_views(page)
         if not views:
             raise PageError("no text: the page has no readable lines")
         model = load()
-        hint = page.hints.get("html_title") or page.hints.get("title")
+        hint = (page.head and page.head.title) or page.hints.title
         facts = line_facts(views)
         title_at = pick_title(views, model, hint, facts)
         labels, probs = model.label(page_features(views, title_at, facts))

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..data import rows
-from ..meta.dates import is_date_line
-from ..text import fold
+from ..lang.dates import is_date_line
+from ..lang.text import fold
 
 Features = dict[str, float]
 _END_PUNCT = tuple('.!?:;"”’»…')  # not ")": headlines end "(Hàn Quốc)", sentences ")."

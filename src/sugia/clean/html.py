@@ -9,28 +9,19 @@ resiliparse counts <figcaption> as alternative text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import unescape
 
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
-from ..text import match_key, squash_spaces
+from ..lang.text import match_key, squash_spaces
+from ..page import Head
 
 _DATE_META = (
     'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="pubdate"]',
     'meta[name="publishdate"]', 'meta[property="og:published_time"]', 'meta[name="article:published_time"]',
     'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]', 'time[datetime]',
 )
-
-
-@dataclass(slots=True)
-class HtmlHead:
-    title: str | None = None
-    date: str | None = None
-    author: str | None = None
-    site: str | None = None
-    url: str | None = None
 
 
 def _meta(tree: HTMLTree, selector: str, attr: str = "content") -> str | None:
@@ -59,8 +50,8 @@ def without_site(title: str, site: str | None) -> str:
     return title
 
 
-def read_head(tree: HTMLTree) -> HtmlHead:
-    head = HtmlHead()
+def read_head(tree: HTMLTree) -> Head:
+    head = Head()
     h1 = tree.document.query_selector("h1")
     h1_text = squash_spaces(h1.text) if h1 is not None and h1.text else None
     og = _meta(tree, 'meta[property="og:title"]')
@@ -90,7 +81,7 @@ def strip_tags(html: str) -> str:
     return unescape(_TAG.sub("\n", html))
 
 
-def html_lines(html: str) -> tuple[list[str], list[bool], HtmlHead]:
+def html_lines(html: str) -> tuple[list[str], list[bool], Head]:
     """The page's visible text lines, whether each is main content, and its head."""
     tree = HTMLTree.parse(html)
     full = extract_plain_text(tree, main_content=False, list_bullets=False, alt_texts=True, links=False)

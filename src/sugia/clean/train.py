@@ -19,7 +19,7 @@ from ..page import Page
 from ..read import read
 from . import Decode, page_views
 from .features import TITLE_WINDOW, Features, page_features, title_features
-from .model import LineModel, LinearModel, model_path, sigmoid
+from .model import LinearModel, LineModel, model_path, sigmoid
 
 # Chosen by leave-one-page-out over examples/ (`--cv`), word-weighted body F1:
 # L2 0.003 / 0.001 / 0.0003 gave 0.981 / 0.986 / 0.988; 0.001 keeps weights moderate.
@@ -71,7 +71,7 @@ def labelled_pages(folder: str) -> list[tuple[Page, dict]]:
 
 def line_labels(page: Page, gold: dict) -> tuple[list, int | None, list[int]]:
     """Views of a page, the headline's position and body flags, from its gold."""
-    from ..text import match_key
+    from ..lang.text import match_key
 
     raw_lines = page.text.split("\n")
     body_keys = {match_key(raw_lines[i - 1]) for i in gold.get("body_lines", []) if 0 < i <= len(raw_lines)}

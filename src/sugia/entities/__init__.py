@@ -6,26 +6,28 @@ inside a person's name ("Nguyễn Đức Khải" holds no Germany, "Phạm Quang
 """
 from __future__ import annotations
 
-from typing import Any
-
+from .. import records
+from ..lang.text import match_key
+from ..lang.tokens import covered, tokenize
 from ..page import Page
 from ..pipeline import Stage
-from ..text import match_key
 from .organizations import find_organizations
 from .people import Person, find_people, titles
 from .places import find_places
-from .tokens import covered, tokenize
+
+Named = records.Organization | records.Place
 
 
-def _mention(field_: str, text: str, start: int, end: int) -> dict[str, Any]:
-    return {"field": field_, "start": start, "end": end, "text": text[start:end]}
+def _mentions(field_: str, text: str, spans: list[tuple[int, int]]) -> list[records.Mention]:
+    return [records.Mention(field_, start, end, text[start:end]) for start, end in spans]
 
 
-def extract_entities(fields: dict[str, str]) -> tuple[list[dict], list[dict], list[dict]]:
+def extract_entities(fields: dict[str, str]) -> tuple[list[records.Person], list[records.Organization],
+                                                      list[records.Place]]:
     """People, organisations and places over several fields of one page (title, body)."""
-    people: dict[str, tuple[Person, list[dict], list[dict]]] = {}
-    orgs: dict[str, dict] = {}
-    locs: dict[str, dict] = {}
+    people: dict[str, tuple[Person, records.Person]] = {}
+    orgs: dict[str, records.Organization] = {}
+    locs: dict[str, records.Place] = {}
     for field_, text in fields.items():
         if not text:
             continue
@@ -33,36 +35,38 @@ def extract_entities(fields: dict[str, str]) -> tuple[list[dict], list[dict], li
         found_people = find_people(text, tokens)
         skip = covered(tokens, [span for p in found_people for span in p.mentions])
         for person in found_people:
-            merged, posts, mentions = people.setdefault(match_key(person.name), (Person(person.name), [], []))
+            merged, record = people.setdefault(match_key(person.name), (Person(person.name), records.Person(person.name)))
             merged.posts += person.posts
-            posts += [{"title": p.title, "organization": p.organization, "country": p.country, "former": p.former,
-                       "field": field_, "start": p.start, "end": p.end} for p in person.posts]
-            mentions += [_mention(field_, text, s, e) for s, e in person.mentions]
+            record.posts += [records.Post(p.title, p.organization, p.country, p.former, field_, p.start, p.end)
+                             for p in person.posts]
+            record.mentions += _mentions(field_, text, person.mentions)
         for org in find_organizations(text, tokens, skip):
-            _merge(orgs, org.canonical or org.name, org.name, org.aliases, field_, text, org.mentions, {})
+            canonical = org.canonical or org.name
+            record = orgs.setdefault(match_key(canonical), records.Organization(org.name, canonical=canonical))
+            _merge(record, org.name, org.aliases, _mentions(field_, text, org.mentions))
         for place in find_places(text, tokens, skip):
             written = text[place.mentions[0][0] : place.mentions[0][1]]
-            _merge(locs, place.name, written, [place.name, *place.aliases], field_, text, place.mentions,
-                   {"kind": place.kind, "country": place.country})
-    records = [{"name": person.name, "titles": titles(person), "posts": posts, "aliases": [], "mentions": mentions}
-               for person, posts, mentions in people.values()]
-    return records, list(orgs.values()), list(locs.values())
+            record = locs.setdefault(match_key(place.name), records.Place(written, canonical=place.name,
+                                                                          kind=place.kind, country=place.country))
+            _merge(record, written, [place.name, *place.aliases], _mentions(field_, text, place.mentions))
+    for merged, record in people.values():
+        record.titles = titles(merged)
+    return [record for _, record in people.values()], list(orgs.values()), list(locs.values())
 
 
-def _merge(table: dict[str, dict], canonical: str, written: str, aliases: list[str], field_: str, text: str,
-           mentions: list[tuple[int, int]], extra: dict[str, Any]) -> None:
+def _merge(record: Named, written: str, aliases: list[str], mentions: list[records.Mention]) -> None:
     """One record per canonical name: its name as first written, every other form an alias."""
-    record = table.setdefault(match_key(canonical), {"name": written, "aliases": [], "canonical": canonical,
-                                                     **extra, "mentions": []})
-    for form in (written, *aliases, canonical):
-        if form and match_key(form) != match_key(record["name"]) and \
-                match_key(form) not in {match_key(a) for a in record["aliases"]}:
-            record["aliases"].append(form)
-    record["mentions"] += [_mention(field_, text, s, e) for s, e in mentions]
+    for form in (written, *aliases, record.canonical):
+        if form and match_key(form) != match_key(record.name) and \
+                match_key(form) not in {match_key(a) for a in record.aliases}:
+            record.aliases.append(form)
+    record.mentions += mentions
 
 
 class Entities(Stage):
     name = "entities"
+    requires = ("body", "meta.title")
+    assigns = ("people", "organizations", "locations")
 
     def process(self, page: Page) -> Page:
         page.people, page.organizations, page.locations = extract_entities(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text import match_key
-from .gazetteer import org_head, organizations, places, posts, starts_name
-from .tokens import Token, in_caps_run, keys, lower_run, span_text, vietnamese_word
+from ..lang.gazetteer import org_head, organizations, places, posts, starts_name
+from ..lang.text import match_key
+from ..lang.tokens import Token, in_caps_run, keys, lower_run, span_text, vietnamese_word
 
 # Words after a head that make an event or a document, not a body: "Hội nghị", "Bộ luật".
 NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",

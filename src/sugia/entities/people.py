@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text import match_key
-from .gazetteer import domains, family_names, organizations, places, posts, starts_name
+from ..lang.gazetteer import domains, family_names, organizations, places, posts, starts_name
+from ..lang.text import match_key
+from ..lang.tokens import Token, glued, keys, lower_run, span_text, vietnamese_word
 from .organizations import extent
-from .tokens import Token, glued, keys, lower_run, span_text, vietnamese_word
 
 MAX_NAME_TOKENS = 5
 _CONNECT = keys("tại", "của", "ở")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text import match_key
-from .gazetteer import phrase_at, phrase_index, places
-from .tokens import Token, keys, span_text, vietnamese_word
+from ..lang.gazetteer import phrase_at, phrase_index, places
+from ..lang.text import match_key
+from ..lang.tokens import Token, keys, span_text, vietnamese_word
 
 # Words after which a capitalised name is a place.
 INTRODUCERS = ("tỉnh", "thành phố", "thủ đô", "bang", "tiểu bang", "quận", "huyện", "xã", "thị xã", "đảo",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from ..page import Page
 from ..pipeline import Stage
+from ..records import Fact, Place
 from .extract import EventFinder, sentences
 from .figures import find_figures
 
 
-def facts(body: str, locations: list[dict], spans: list[tuple[int, int, int]]) -> list[dict]:
+def facts(body: str, locations: list[Place], spans: list[tuple[int, int, int]]) -> list[Fact]:
     """Figures of every sentence (`spans`), with the countries the sentence names as parties."""
-    countries = [(m["start"], loc["name"]) for loc in locations if loc.get("kind") == "country"
-                 for m in loc["mentions"] if m["field"] == "body"]
+    countries = [(m.start, loc.name) for loc in locations if loc.kind == "country"
+                 for m in loc.mentions if m.field == "body"]
     out = []
     for start, end, _ in spans:
         parties = sorted({name for at, name in countries if start <= at < end})
@@ -21,6 +22,8 @@ def facts(body: str, locations: list[dict], spans: list[tuple[int, int, int]]) -
 
 class Events(Stage):
     name = "events"
+    requires = ("body", "meta.published", "people", "organizations", "locations")
+    assigns = ("events", "facts")
 
     def process(self, page: Page) -> Page:
         spans = sentences(page.body)

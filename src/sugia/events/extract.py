@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..meta.dates import year_fixed_by_text
-from ..text import fold, match_key
+from ..lang.dates import year_fixed_by_text
+from ..lang.text import fold, match_key
+from ..records import Event, Organization, Person, Place, Span
+from .identity import MEETING_KINDS, merge_reports
 from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
 
@@ -38,7 +40,6 @@ _UNKNOWN_CITY = re.compile(r".*" + _CUE + r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]
                            re.I | re.S)  # ".*": the cue nearest the country
 # A visit names its destination ("thăm chính thức Hungary"): the country, when no "tại" says otherwise.
 _VISIT_CUE = re.compile(r"thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc|hữu nghị|cấp nhà nước chính thức))?\s*$", re.I)
-MEETING_KINDS = {"summit", "ministerial_meeting", "senior_officials_meeting", "conference", "session", "other"}
 
 
 @dataclass
@@ -154,23 +155,22 @@ def _assign(triggers: list[Trigger], whens: list[When], sentence: str) -> None:
 class EventFinder:
     """One page's events; keeps the article's running context (last day, last place)."""
 
-    def __init__(self, body: str, published: str | None, locations: list[dict], people: list[dict],
-                 organizations: list[dict]):
+    def __init__(self, body: str, published: str | None, locations: list[Place], people: list[Person],
+                 organizations: list[Organization]):
         self.body = body
         day = date.fromisoformat(published[:10]) if published else None
         self.ref = Reference(day, None if day else year_fixed_by_text(body))
-        self.places = sorted((m["start"], m["end"], loc) for loc in locations for m in loc["mentions"]
-                             if m["field"] == "body")
-        self.blocked = [(m["start"], m["end"]) for e in organizations + [l for l in locations if l.get("kind") == "venue"]
-                        for m in e["mentions"] if m["field"] == "body"]
-        self.people = [(m["start"], m["end"], p) for p in people for m in p["mentions"] if m["field"] == "body"]
-        self.forums = {match_key(n): o.get("canonical") or o["name"] for o in organizations
-                       for n in [o["name"], *o.get("aliases", [])]}
+        self.places = sorted(((m.start, m.end, loc) for loc in locations for m in loc.mentions if m.field == "body"),
+                             key=lambda x: x[:2])
+        named: list[Organization | Place] = [*organizations, *(loc for loc in locations if loc.kind == "venue")]
+        self.blocked = [(m.start, m.end) for e in named for m in e.mentions if m.field == "body"]
+        self.people = [(m.start, m.end, p) for p in people for m in p.mentions if m.field == "body"]
+        self.forums = {match_key(n): o.canonical or o.name for o in organizations for n in [o.name, *o.aliases]}
         self.last_place: dict[str, Any] = {}
 
-    def run(self, spans: list[tuple[int, int, int]] | None = None) -> list[dict]:
+    def run(self, spans: list[tuple[int, int, int]] | None = None) -> list[Event]:
         """Events of the page; `spans` are its sentences when the caller has split them."""
-        events: list[dict] = []
+        events: list[Event] = []
         pending: list[Trigger] = []
         paragraph = -1
         for start, end, number in spans if spans is not None else sentences(self.body):
@@ -200,7 +200,7 @@ class EventFinder:
                 for name in names:
                     events.append(self._record(name, trigger, sentence, start, end, place))
         # A timeline: by day, shorter before longer (a one-day meeting before the week it opens).
-        return sorted(_merge(events), key=lambda e: (e["start"] or "9999", e["end"] or "9999"))
+        return sorted(merge_reports(events), key=lambda e: (e.start or "9999", e.end or "9999"))
 
     def _place(self, start: int, end: int) -> dict[str, Any]:
         """The place a sentence sets: a place after "tại/ở/tới/đến", and the places right
@@ -213,10 +213,10 @@ class EventFinder:
             if s < start:
                 continue
             before = self.body[max(start, s - 25) : s]
-            if loc.get("kind") == "country" and _VISIT_CUE.search(before):
+            if loc.kind == "country" and _VISIT_CUE.search(before):
                 found.setdefault("visited", self.body[s:e])
             cued = _PLACE_CUE.search(before)
-            unknown = loc.get("kind") == "country" and _UNKNOWN_CITY.search(self.body[max(start, s - 50) : s])
+            unknown = loc.kind == "country" and _UNKNOWN_CITY.search(self.body[max(start, s - 50) : s])
             if unknown and chain_end is None and all(w[0].isupper() for w in unknown.group(1).split()):
                 found.setdefault("city", unknown.group(1))
                 cued = unknown
@@ -224,12 +224,12 @@ class EventFinder:
             if not (cued or chained):
                 continue
             chain_end = e
-            kind, written = loc.get("kind"), self.body[s:e]
+            kind, written = loc.kind, self.body[s:e]
             if kind == "venue":
                 found.setdefault("venue", written)
             elif kind in ("city", "province", "territory"):
                 found.setdefault("city", written)
-                found.setdefault("country_of_city", loc.get("country"))
+                found.setdefault("country_of_city", loc.country)
             elif kind == "country":
                 found.setdefault("country", written)
         for fallback in ("country_of_city", "visited"):
@@ -238,7 +238,7 @@ class EventFinder:
         return found
 
     def _record(self, name: str, trigger: Trigger, sentence: str, start: int, end: int,
-                place: dict[str, Any]) -> dict[str, Any]:
+                place: dict[str, Any]) -> Event:
         when = trigger.when
         folded = fold(sentence)
         first, last = when.iso()
@@ -248,29 +248,29 @@ class EventFinder:
         ordinal = ORDINAL.search(fold(name))
         upgrade = UPGRADE.search(folded)
         level = LEVEL.search(folded)
-        return {
-            "kind": trigger.kind if not trigger.items else kind_of(fold(trigger.name)),
-            "name": name,
-            "start": first,
-            "end": last,
-            "precision": when.precision,
-            "year_known": when.year_known,
-            "month_day": None if when.year_known else "%02d-%02d" % when.month_day if when.month_day else None,
-            "status": "done" if lean < 0 else "coming" if lean > 0 else None,
-            "city": place.get("city"),
-            "country": place.get("country"),
-            "venue": place.get("venue"),
-            "participants": sorted({p["name"] for s, e, p in self.people if start <= s < end}),
-            "countries": sorted({loc.get("canonical") or loc["name"] for s, e, loc in self.places
-                                 if start <= s < end and loc.get("kind") == "country"}),
-            "documents": [_document(sentence, d.start()) for d in DOCUMENT.finditer(sentence)]
+        return Event(
+            kind=trigger.kind if not trigger.items else kind_of(fold(trigger.name)),
+            name=name,
+            start=first,
+            end=last,
+            precision=when.precision,
+            year_known=when.year_known,
+            month_day=None if when.year_known else "%02d-%02d" % when.month_day if when.month_day else None,
+            status="done" if lean < 0 else "coming" if lean > 0 else None,
+            city=place.get("city"),
+            country=place.get("country"),
+            venue=place.get("venue"),
+            participants=sorted({p.name for s, e, p in self.people if start <= s < end}),
+            countries=sorted({loc.canonical or loc.name for s, e, loc in self.places
+                              if start <= s < end and loc.kind == "country"}),
+            documents=[_document(sentence, d.start()) for d in DOCUMENT.finditer(sentence)]
             if trigger.kind == "signing" or "thông qua" in sentence else [],
-            "forum": sorted({forum for key, forum in self.forums.items() if key and f" {key} " in f" {match_key(name)} "}),
-            "ordinal": ordinal.group(0).replace("lan thu ", "") if ordinal else None,
-            "level": level.group(1) or level.group(2) if level else None,
-            "relationship": _after(sentence, folded, upgrade) if upgrade else None,
-            "sentence": {"start": start, "end": end},
-        }
+            forum=sorted({forum for key, forum in self.forums.items() if key and f" {key} " in f" {match_key(name)} "}),
+            ordinal=ordinal.group(0).replace("lan thu ", "") if ordinal else None,
+            level=level.group(1) or level.group(2) if level else None,
+            relationship=_after(sentence, folded, upgrade) if upgrade else None,
+            sentence=Span(start, end),
+        )
 
 
 _TAIL = re.compile(r"(?:\s+[^\W\d_A-ZĐ]+){1,2}(?=[\s]*[,.;)]|\s*$)")
@@ -303,44 +303,3 @@ def _document(sentence: str, at: int) -> str:
         if core != word:
             break
     return " ".join(words)
-
-
-def _merge(events: list[dict]) -> list[dict]:
-    """One event mentioned several times is one event: one name inside the other (or a
-    generic name) and the same kind and day — or a bare "Hội nghị" whose days overlap a named
-    meeting's ("Hội nghị diễn ra từ ngày 8-11/7" after the meeting's full name), which then
-    spans both."""
-    out: list[dict] = []
-    for event in events:
-        key = set(match_key(event["name"]).split())
-        for seen in out:
-            other = set(match_key(seen["name"]).split())
-            if not (key <= other or other <= key):
-                continue
-            if seen["kind"] != event["kind"] or seen["start"] != event["start"]:
-                if _bare_meeting_within(seen, event):
-                    seen["kind"] = event["kind"]
-                elif not _bare_meeting_within(event, seen):
-                    continue
-                seen["start"], seen["end"] = min(seen["start"], event["start"]), max(seen["end"], event["end"])
-            seen["participants"] = sorted(set(seen["participants"]) | set(event["participants"]))
-            seen["countries"] = sorted(set(seen["countries"]) | set(event["countries"]))
-            seen["documents"] += [d for d in event["documents"] if d not in seen["documents"]]
-            for k in ("city", "country", "venue", "level", "relationship", "ordinal"):
-                seen[k] = seen[k] or event[k]
-            if len(event["name"]) > len(seen["name"]):
-                seen["name"] = event["name"]
-            break
-        else:
-            out.append(event)
-    return out
-
-
-_BARE = set(match_key("hội nghị cuộc họp phiên").split())
-
-
-def _bare_meeting_within(bare: dict, named: dict) -> bool:
-    """`bare` is a meeting named by a generic word only, dated on days overlapping `named`, a meeting."""
-    return (bare["kind"] in MEETING_KINDS and named["kind"] in MEETING_KINDS
-            and set(match_key(bare["name"]).split()) <= _BARE
-            and bool(bare["start"] and named["start"]) and bare["start"] <= named["end"] and named["start"] <= bare["end"])

@@ -8,8 +8,8 @@ words multiply ("623 triệu" = 623,000,000). Dates, times, years and ordinals a
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from ..records import Fact, Span
 
 SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # Units and counted things, longest first. Currency and percent first, then counted nouns.
@@ -64,29 +64,29 @@ def _what(before: str, after: str, unit: str, previous: str | None) -> str | Non
     return previous
 
 
-def find_figures(text: str, start: int = 0, parties: list[str] | None = None) -> list[dict[str, Any]]:
+def find_figures(text: str, start: int = 0, parties: list[str] | None = None) -> list[Fact]:
     """Figures of one sentence (`start`: its offset in the body)."""
-    out: list[dict[str, Any]] = []
+    out: list[Fact] = []
     for m in FIGURE.finditer(text):
         value_text, scale, unit = m.group(1), m.group(2), m.group(3)
-        before = text[out[-1]["end"] - start if out else 0 : m.start()]  # from the previous figure on
+        before = text[out[-1].end - start if out else 0 : m.start()]  # from the previous figure on
         if re.search(r"(?:lần thứ|thứ|khóa|số)\s*$", before):
             continue  # an ordinal or a number, not a quantity
         unit = {"phần trăm": "%", "đô la Mỹ": "USD", "đô la": "USD", "VND": "đồng", "euro": "EUR", "Euro": "EUR"}.get(unit, unit)
         qualifier = QUALIFIER.search(before)
         change = CHANGE.search(before.rstrip())
         period = PERIOD.search(text)
-        out.append({
-            "value": number(value_text, scale),
-            "unit": unit,
-            "text": m.group(0),
-            "what": _what(before, text[m.end():], unit, out[-1]["what"] if out else None),
-            "qualifier": qualifier.group(1).lower() if qualifier else None,
-            "change": change.group(1).lower() if change else None,
-            "period": period.group(0) if period else None,
-            "parties": parties or [],
-            "start": start + m.start(),
-            "end": start + m.end(),
-            "sentence": {"start": start, "end": start + len(text)},
-        })
+        out.append(Fact(
+            value=number(value_text, scale),
+            unit=unit,
+            text=m.group(0),
+            what=_what(before, text[m.end():], unit, out[-1].what if out else None),
+            qualifier=qualifier.group(1).lower() if qualifier else None,
+            change=change.group(1).lower() if change else None,
+            period=period.group(0) if period else None,
+            parties=parties or [],
+            start=start + m.start(),
+            end=start + m.end(),
+            sentence=Span(start, start + len(text)),
+        ))
     return out

@@ -24,6 +24,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("ceremony", r"le ky niem|le khai mac|le be mac|le don|le tiep don|khai truong|khanh thanh|le trao"),
     ("other", r"tham khao chinh tri|doi thoai|cuoc hop|tham van"),
 )
+# Every kind an event can have, in priority order: CLI choices, API validation and web labels derive from it.
+EVENT_KINDS: tuple[str, ...] = tuple(kind for kind, _ in KINDS)
 TRIGGER = re.compile("|".join(f"(?P<{kind}>\\b(?:{pattern})\\b)" for kind, pattern in KINDS))
 # A meeting named as the aim of another is not an event of this sentence.
 NOT_HELD = re.compile(r"(?:chuan bi|tru bi|tien toi|huong toi|de nghi to chuc|moi du|ung cu)(?: cho)?(?: cac)?\s*$")

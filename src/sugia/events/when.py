@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..text import fold
+from ..lang.text import fold
 
 _SEP = r"\s*[/.\-]\s*"
 _D, _M, _Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..page import Page
+from ..lang.dates import Stamp, is_date_line, parse_stamp, year_fixed_by_text
+from ..page import Head, Page
 from ..pipeline import Stage
-from .dates import Stamp, is_date_line, parse_stamp, year_fixed_by_text
 from .source import credits, outlet_named, outlet_of_url
 
 _SEGMENTS = re.compile(r"\s+[|\-–—•]\s+|\s*\|\s*")
@@ -25,7 +25,8 @@ def _date_in_line(text: str) -> Stamp | None:
 def find_published(page: Page, reach: int = 8) -> tuple[Stamp | None, str | None]:
     """The date line closest to the headline (within `reach` lines of it or of the top), else
     one just after the article's last body line, where some sites print it."""
-    for hint in (page.hints.get("date"), page.hints.get("html_date")):
+    head = page.head or Head()
+    for hint in (page.hints.date, head.date):
         stamp = parse_stamp(hint) if hint else None
         if stamp:
             return stamp, hint
@@ -48,6 +49,8 @@ def find_published(page: Page, reach: int = 8) -> tuple[Stamp | None, str | None
 
 class Metadata(Stage):
     name = "meta"
+    requires = ("lines", "body", "head", "hints")
+    assigns = ("meta.published", "meta.url", "meta.outlet", "meta.author", "meta.reprinted_from")
 
     def process(self, page: Page) -> Page:
         meta = page.meta
@@ -58,7 +61,8 @@ class Metadata(Stage):
                 year = year_fixed_by_text(page.body)
                 meta.published_year_inferred = year is not None
             meta.published = stamp.iso(year)
-        url = page.hints.get("url") or page.hints.get("html_url")
+        head = page.head or Head()
+        url = page.hints.url or head.url
         if not url and "://" in page.source:
             url = page.source
         meta.url = url
@@ -71,8 +75,8 @@ class Metadata(Stage):
                 meta.outlet = named
             elif named != meta.outlet:
                 found.setdefault("reprinted_from", credit)
-        if meta.outlet is None and page.hints.get("html_site"):
-            meta.outlet = outlet_named(page.hints["html_site"])
+        if meta.outlet is None and head.site:
+            meta.outlet = outlet_named(head.site)
         meta.reprinted_from = found.get("reprinted_from")
-        meta.author = found.get("author") or page.hints.get("html_author")
+        meta.author = found.get("author") or head.author
         return page

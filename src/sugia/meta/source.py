@@ -11,8 +11,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..data import rows
+from ..lang.text import match_key
 from ..page import Line
-from ..text import match_key
 
 _THEO = re.compile(r"^\(?\s*(?:theo|nguồn(?:\s+tin)?|source)\s*:?\s*(.+?)\s*\)?\.?$", re.I)
 _SOURCE_PREFIX = re.compile(r"^\(?\s*(?:nguồn|source)", re.I)

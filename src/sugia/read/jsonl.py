@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..page import Page
+from ..page import Hints, Page
 from .common import failed, too_large
 
 
@@ -27,5 +27,5 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
             continue
         kind = "html" if isinstance(record.get("html"), str) else "text"
         url = record.get("url")
-        hints = {k: record[k] for k in ("url", "date", "title") if isinstance(record.get(k), str)}
+        hints = Hints(**{k: record[k] for k in ("url", "date", "title") if isinstance(record.get(k), str)})
         yield Page(source=url or where, raw=record[kind].encode("utf-8"), kind=kind, hints=hints)

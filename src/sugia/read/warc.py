@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..page import Page
+from ..page import Hints, Page
 from .common import failed, too_large
 
 
@@ -42,5 +42,5 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
             yield too_large(url, max_bytes)
             continue
         kind = "text" if content_type.startswith(b"text/plain") else "html"
-        hints = {"url": url, "crawled": record.headers.get("WARC-Date", "")}
+        hints = Hints(url=url, crawled=record.headers.get("WARC-Date") or None)
         yield Page(source=url, raw=body, kind=kind, hints=hints)

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..lang.text import fold
 from ..search import Query
-from ..text import fold
 from .base import Store
 from .schema import SQLITE
 

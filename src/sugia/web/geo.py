@@ -8,8 +8,8 @@ from collections import Counter
 from functools import cache
 
 from ..data import rows
-from ..entities.gazetteer import places
-from ..text import match_key
+from ..lang.gazetteer import places
+from ..lang.text import match_key
 
 WIDTH, HEIGHT = 720, 360
 

@@ -1,6 +1,8 @@
 """The interface's words in Vietnamese (the default) and English."""
 from __future__ import annotations
 
+from ..events.kinds import EVENT_KINDS
+
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
         "site": "sugia — tri thức ngoại giao", "skip": "Bỏ qua đến nội dung chính", "nav": "Điều hướng chính",
@@ -46,7 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-KINDS: dict[str, dict[str, str]] = {
+_KIND_LABELS: dict[str, dict[str, str]] = {
     "vi": {"summit": "Hội nghị cấp cao", "ministerial_meeting": "Hội nghị Bộ trưởng",
            "senior_officials_meeting": "Hội nghị quan chức cao cấp", "visit": "Chuyến thăm", "talks": "Hội đàm",
            "reception": "Tiếp", "phone_call": "Điện đàm", "conference": "Hội nghị, hội thảo", "signing": "Ký kết",
@@ -56,3 +58,6 @@ KINDS: dict[str, dict[str, str]] = {
            "signing": "Signing", "ceremony": "Ceremony", "session": "Session", "other": "Other"},
 }
 LANGS = tuple(STRINGS)
+# Each event kind's label, in the order of events.kinds.EVENT_KINDS (a kind without a label shows its name).
+KINDS: dict[str, dict[str, str]] = {lang: {kind: labels.get(kind, kind) for kind in EVENT_KINDS}
+                                    for lang, labels in _KIND_LABELS.items()}

@@ -95,7 +95,7 @@ def unicode_to_cp1258(text: str) -> bytes:
     """Encode as Windows-1258, which writes tones as combining marks after the letter."""
     import unicodedata
 
-    from ..text import TONE_MARKS
+    from .text import TONE_MARKS
 
     out = []
     for ch in text:

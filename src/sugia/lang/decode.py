@@ -12,8 +12,8 @@ import re
 import unicodedata
 
 from ..errors import PageError
-from ..text import TONE_MARKS, VIETNAMESE_LETTERS, nfc
 from .legacy import tcvn3_to_unicode, vni_to_unicode
+from .text import TONE_MARKS, VIETNAMESE_LETTERS, nfc
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import tone_key
+from .text import tone_key
 
 # Words (abbreviations like "TP.HCM" kept whole), single punctuation marks, and line breaks,
 # so no name runs from one paragraph into the next. Hyphens are tokens: "Việt Nam-Kazakhstan"

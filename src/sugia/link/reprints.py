@@ -1,7 +1,7 @@
 """Reprints and near-duplicates: MinHash signatures of each body's word 5-grams, grouped by
 locality-sensitive hashing (datasketch). A page whose estimated Jaccard similarity with an
 earlier page reaches THRESHOLD joins that page's group; the likely original is the earliest
-published copy (a copy that credits another outlet is never preferred)."""
+published copy (a copy that credits another outlet is never preferred, see `store.queries`)."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,8 @@ from itertools import islice
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from ..text import fold
+from ..lang.text import fold
+from ..store import Store
 
 NUM_PERM = 64
 MAX_CANDIDATES = 50
@@ -64,3 +65,22 @@ class ReprintIndex:
         already, and scoring every copy would make ingest quadratic."""
         found = [(int(k), self.signatures[int(k)].jaccard(mh)) for k in islice(self.lsh.query(mh), MAX_CANDIDATES)]
         return sorted(((k, s) for k, s in found if s >= THRESHOLD), key=lambda x: -x[1])
+
+
+def load_index(store: Store) -> ReprintIndex:
+    """The index over every signature the base holds."""
+    return ReprintIndex((r["page_id"], bytes(r["hashvalues"]))
+                        for r in store.execute("SELECT page_id, hashvalues FROM page_minhash"))
+
+
+def group(store: Store, index: ReprintIndex, page_id: int, body: str) -> MinHash:
+    """Store the page's signature and put it in the group of the most similar stored page.
+    Returns the signature, for the index once the page is committed (the index holds
+    committed pages only)."""
+    mh = signature(body)
+    similar = index.similar(mh)
+    store.execute("INSERT INTO page_minhash VALUES (?, ?)", (page_id, to_bytes(mh)))
+    if similar:
+        first = store.value("SELECT coalesce(reprint_group, id) FROM pages WHERE id = ?", (similar[0][0],))
+        store.execute("UPDATE pages SET reprint_group = ? WHERE id IN (?, ?)", (first, page_id, first))
+    return mh

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..data import rows
+from .text import fold
 from .tokens import Token, tokenize
 
 
@@ -160,3 +161,13 @@ def family_names() -> frozenset[str]:
     with open(path("family_names.txt"), encoding="utf-8") as handle:
         words = [w for line in handle if not line.startswith("#") for w in line.split()]
     return frozenset(t.key for w in words for t in tokenize(w))
+
+
+def spellings(name: str) -> list[str]:
+    """Every folded spelling the gazetteers know for a name ("Hoa Kỳ" -> my, hoa ky, ...;
+    "LHQ" -> lien hop quoc, ...); the name itself when they know none."""
+    found = {fold(name)}
+    for gazetteer in (places(), organizations()):
+        if entry := gazetteer.lookup(name):
+            found |= {fold(n) for n in (entry.name, *entry.aliases)}
+    return sorted(found)

@@ -1,0 +1,146 @@
+"""The ingest service: processed pages into a knowledge base, one page per transaction, by a
+single writer that stores each page's rows and links it across articles. The CLI calls
+`ingest`; the API and the web form start `Jobs`, which call it in the background.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .link import link_entities, link_events
+from .link.reprints import ReprintIndex, group, load_index
+from .page import Page
+from .read import read_bytes
+from .store import Store
+from .store.write import clear_failure, delete_page, insert_facts, insert_page, record_failure, status
+
+STATES = ("new", "changed", "unchanged", "failed")
+
+
+class Writer:
+    """Stores processed pages in one base. Keep one per base and process: it holds the reprint
+    index over the pages committed so far."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._reprints: ReprintIndex | None = None
+
+    @property
+    def reprints(self) -> ReprintIndex:
+        if self._reprints is None:
+            self._reprints = load_index(self.store)
+        return self._reprints
+
+    def add(self, page: Page) -> str:
+        """Store a processed page; returns 'new', 'unchanged', 'changed' or 'failed'. Storing
+        the same page again changes nothing; a failed page keeps its reason in `failures`."""
+        state = status(self.store, page) if page.ok else "failed"
+        if state == "unchanged":
+            return state
+        with self.store.transaction():
+            if not page.ok:
+                record_failure(self.store, page)
+                return state
+            clear_failure(self.store, page.source)
+            if state == "changed" and (old := delete_page(self.store, page.source)) is not None:
+                self.reprints.remove(old)
+            page_id = insert_page(self.store, page)
+            signature = group(self.store, self.reprints, page_id, page.body)
+            link_events(self.store, page_id, page, link_entities(self.store, page_id, page))
+            insert_facts(self.store, page_id, page.facts)
+        self.reprints.insert(page_id, signature)  # after the commit: the index only holds stored pages
+        return state
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: pages by state, and every failed page with its stage and reason."""
+
+    pages: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+
+    def count(self, page: Page, state: str) -> None:
+        self.pages += 1
+        if state == "failed":
+            assert page.failure is not None
+            self.failed.append({"source": page.source, "stage": page.failure.stage, "reason": page.failure.reason})
+        else:
+            setattr(self, state, getattr(self, state) + 1)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        return (f"pages: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+                f"{len(self.failed)} failed")
+
+
+def ingest(pages: Iterable[Page], store: Store, progress: Callable[[Page, str], None] | None = None,
+           report: IngestReport | None = None) -> IngestReport:
+    """Store every processed page of `pages` in `store`; `progress(page, state)` is told of
+    each page as it is stored. Failed pages are counted and kept, and the batch goes on."""
+    writer = Writer(store)
+    report = report if report is not None else IngestReport()
+    for page in pages:
+        state = writer.add(page)
+        report.count(page, state)
+        if progress is not None:
+            progress(page, state)
+    return report
+
+
+@dataclass
+class Job(IngestReport):
+    """An ingest running in the background (started over HTTP), with its progress."""
+
+    id: int = 0
+    total: int = 0  # files given; a JSON Lines or WARC file may hold many pages
+    files_read: int = 0
+    state: str = "running"  # running, finished, error
+    error: str | None = None
+
+
+class Jobs:
+    """A server's ingest jobs, by id: each runs the pipeline over uploaded or fetched files in
+    a thread of its own, with its own store connection (the single writer of its pages)."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self.jobs: dict[int, Job] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def get(self, job_id: int) -> Job | None:
+        return self.jobs.get(job_id)
+
+    def start(self, files: list[tuple[str, bytes]]) -> Job:
+        """Ingest (source, bytes) pairs: an upload's file names, or fetched URLs."""
+        with self._lock:
+            job = Job(id=next(self._ids), total=len(files))
+            self.jobs[job.id] = job
+        threading.Thread(target=self._run, args=(job, files), daemon=True).start()
+        return job
+
+    def _run(self, job: Job, files: list[tuple[str, bytes]]) -> None:
+        from . import default_pipeline
+        from .store import open_store
+
+        def pages() -> Iterator[Page]:
+            for source, data in files:
+                yield from read_bytes(data, source)
+                job.files_read += 1
+
+        store = open_store(self.db)
+        try:
+            ingest(default_pipeline().run(pages()), store, report=job)
+            job.state = "finished"
+        except Exception as exc:  # the job reports it; the server goes on
+            job.state, job.error = "error", f"{type(exc).__name__}: {exc}"
+        finally:
+            store.close()
