@@ -128,38 +128,9 @@ def page_features(views: list[LineView], title_at: int | None, facts: list[Facts
     title_words = facts[title_at].word_set if title_at is not None else frozenset()
     out: list[Features] = []
     seen_section = False
-    n = len(views)
     for i, (v, x) in enumerate(zip(views, facts)):
-        text, n_words = x.text, x.n_words
-        prev = facts[i - 1] if i > 0 else None
-        nxt = facts[i + 1] if i + 1 < n else None
-        f: Features = {"bias": 1.0, "log_words": math.log1p(n_words) / 4, f"words_{min(n_words, 40) // 5 * 5}": 1.0}
-        if x.end_punct:
-            f["end_punct"] = 1.0
-        if text.endswith(("...", "…")):
-            f["end_ellipsis"] = 1.0
-        if text.endswith("?"):
-            f["question"] = 1.0
-        if text[:1] in "-–—•+*":
-            f["dash_start"] = 1.0
-        f["commas"] = min(text.count(",") / 4, 1.0)
-        if text.isupper():
-            f["all_caps_short" if n_words <= 5 else "all_caps"] = 1.0
-        if n_words >= 4 and text.isascii():  # Vietnamese prose without a single mark
-            f["no_diacritics"] = 1.0
-        if len(_LETTER.findall(text)) < 0.5 * len(text):
-            f["few_letters"] = 1.0
-        if _SCHEDULE.match(text):
-            f["schedule"] = 1.0
-        if _URL.search(text):
-            f["url"] = 1.0
-        if _CREDIT_IN_LINE.search(text) and "credit" not in x.cues:
-            f["inline_credit"] = 1.0
-        if x.date_line:
-            f["date_line"] = 1.0
-        for kind in x.cues:
-            f[f"cue_{kind}"] = 1.0
-        if "section" in x.cues and n_words <= 8:
+        f = _own_features(x)
+        if "section" in x.cues and x.n_words <= 8:
             # Menus above the headline use the same words; only a header below it opens
             # the furniture that follows an article.
             seen_section = seen_section or title_at is None or i > title_at
@@ -170,44 +141,89 @@ def page_features(views: list[LineView], title_at: int | None, facts: list[Facts
             where = "text" if v.in_main is None else ("main" if v.in_main else "not_main")
             f[f"after_section_{where}"] = 1.0
         if title_at is not None:
-            if i == title_at:
-                f["is_title"] = 1.0
-            elif i < title_at:
-                f["before_title"] = 1.0
-            else:
-                f[f"after_title_{min(i - title_at, 4)}"] = 1.0
-            if i != title_at:
-                sim = jaccard(x.word_set, title_words)
-                if sim >= 0.9:
-                    f["title_repeat"] = 1.0
-                elif sim >= ECHO_JACCARD:
-                    f["title_echo"] = 1.0
-        if x.doubled:
-            f["doubled"] = 1.0
-        if counts[v.key] >= 2:
-            f["repeated"] = 1.0
-        if counts[v.key] >= 3:
-            f["repeated3"] = 1.0
-        if i + 1 < n and views[i + 1].key == v.key:
-            f["next_same"] = 1.0
-        if i > 0 and views[i - 1].key == v.key:
-            f["prev_same"] = 1.0
-        if prev and (prev.doubled or (i > 1 and views[i - 2].key == views[i - 1].key)):
-            f["after_headline_pair"] = 1.0
-        if prev and prev.prose:
-            f["prev_prose"] = 1.0
-        if nxt and nxt.prose:
-            f["next_prose"] = 1.0
-            if prev and prev.prose:
-                f["between_prose"] = 1.0
-        if v.in_main is True:
-            f["in_main"] = 1.0
-        elif v.in_main is False:
-            f["not_in_main"] = 1.0
+            _title_features(f, i, title_at, x, title_words)
+        _neighbour_features(f, i, views, facts, counts)
         if x.prose:
             f.update({f"{name}&prose": 1.0 for name in _PROSE_CONJUNCTS if name in f})
         out.append(f)
     return out
+
+
+def _own_features(x: Facts) -> Features:
+    """What a line is by itself: length, punctuation, case, marks, cues, dates, links."""
+    text, n_words = x.text, x.n_words
+    f: Features = {"bias": 1.0, "log_words": math.log1p(n_words) / 4, f"words_{min(n_words, 40) // 5 * 5}": 1.0}
+    if x.end_punct:
+        f["end_punct"] = 1.0
+    if text.endswith(("...", "…")):
+        f["end_ellipsis"] = 1.0
+    if text.endswith("?"):
+        f["question"] = 1.0
+    if text[:1] in "-–—•+*":
+        f["dash_start"] = 1.0
+    f["commas"] = min(text.count(",") / 4, 1.0)
+    if text.isupper():
+        f["all_caps_short" if n_words <= 5 else "all_caps"] = 1.0
+    if n_words >= 4 and text.isascii():  # Vietnamese prose without a single mark
+        f["no_diacritics"] = 1.0
+    if len(_LETTER.findall(text)) < 0.5 * len(text):
+        f["few_letters"] = 1.0
+    if _SCHEDULE.match(text):
+        f["schedule"] = 1.0
+    if _URL.search(text):
+        f["url"] = 1.0
+    if _CREDIT_IN_LINE.search(text) and "credit" not in x.cues:
+        f["inline_credit"] = 1.0
+    if x.date_line:
+        f["date_line"] = 1.0
+    for kind in x.cues:
+        f[f"cue_{kind}"] = 1.0
+    return f
+
+
+def _title_features(f: Features, i: int, title_at: int, x: Facts, title_words: frozenset[str]) -> None:
+    """Where the line stands from the headline, and whether it repeats or echoes it."""
+    if i == title_at:
+        f["is_title"] = 1.0
+    elif i < title_at:
+        f["before_title"] = 1.0
+    else:
+        f[f"after_title_{min(i - title_at, 4)}"] = 1.0
+    if i != title_at:
+        sim = jaccard(x.word_set, title_words)
+        if sim >= 0.9:
+            f["title_repeat"] = 1.0
+        elif sim >= ECHO_JACCARD:
+            f["title_echo"] = 1.0
+
+
+def _neighbour_features(f: Features, i: int, views: list[LineView], facts: list[Facts], counts: Counter[str]) -> None:
+    """The line among the others: repeated, next to its double, between prose, in the main content."""
+    v, x = views[i], facts[i]
+    prev = facts[i - 1] if i > 0 else None
+    nxt = facts[i + 1] if i + 1 < len(views) else None
+    if x.doubled:
+        f["doubled"] = 1.0
+    if counts[v.key] >= 2:
+        f["repeated"] = 1.0
+    if counts[v.key] >= 3:
+        f["repeated3"] = 1.0
+    if nxt and views[i + 1].key == v.key:
+        f["next_same"] = 1.0
+    if prev and views[i - 1].key == v.key:
+        f["prev_same"] = 1.0
+    if prev and (prev.doubled or (i > 1 and views[i - 2].key == views[i - 1].key)):
+        f["after_headline_pair"] = 1.0
+    if prev and prev.prose:
+        f["prev_prose"] = 1.0
+    if nxt and nxt.prose:
+        f["next_prose"] = 1.0
+        if prev and prev.prose:
+            f["between_prose"] = 1.0
+    if v.in_main is True:
+        f["in_main"] = 1.0
+    elif v.in_main is False:
+        f["not_in_main"] = 1.0
 
 
 def _echoed(facts: list[Facts], limit: int) -> list[bool]:

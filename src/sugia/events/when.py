@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -108,23 +109,8 @@ def _valid(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-def find(sentence: str, ref: Reference) -> list[When]:
-    """Every date expression of a sentence, resolved; earlier spans first, no overlaps."""
-    folded = fold(sentence)
-    lean = tense(sentence)
-    printed = {int(y) for y in _PRINTED_YEAR.findall(folded)}
-    if len(printed) == 1:  # "(5 - 6/11/2025), ngày 6/11": the sentence's own year
-        ref = Reference(None, printed.pop(), ref.last)
-    found: list[When] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(span: tuple[int, int]) -> bool:
-        return all(span[1] <= s or span[0] >= e for s, e in taken)
-
-    def add(when: When) -> None:
-        found.append(when)
-        taken.append(when.span)
-
+def _from_to(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"từ 28/9 đến 2/10", "12-14/10/2024" with two months: a range, across years too."""
     for m in _RANGE_FROM_TO.finditer(folded):
         d1, m1, y1, d2, m2, y2 = m.groups()
         month1, month2 = int(m1 or m2), int(m2)
@@ -135,28 +121,36 @@ def find(sentence: str, ref: Reference) -> list[When]:
         start, _, _ = _day(int(d1), month1, int(y1) if y1 else (end.year if end else None), ref, lean)
         if start and end and start > end and not m1:
             start = None
-        add(When(start, end, "day", known, m.span(), md))
+        yield When(start, end, "day", known, m.span(), md)
+
+
+def _same_month(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"từ ngày 12-14/10": days of one month."""
     for m in _RANGE_SAME_MONTH.finditer(folded):
-        if not free(m.span()):
-            continue
         d1, d2, mo, y = m.groups()
         if not (_valid(int(d1), int(mo)) and _valid(int(d2), int(mo)) and int(d1) < int(d2)):
             continue
         end, known, md = _day(int(d2), int(mo), int(y) if y else None, ref, lean)
         start = end.replace(day=int(d1)) if end else None
-        add(When(start, end, "day", known, m.span(), (int(mo), int(d1))))
+        yield When(start, end, "day", known, m.span(), (int(mo), int(d1)))
+
+
+def _days(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"ngày 5 tháng 3 năm 2024", "sáng 14/7": one day."""
     for pattern in (_WORDY_DAY, _DAY):
         for m in pattern.finditer(folded):
-            if not free(m.span()):
-                continue
             groups = [g for g in m.groups() if g is not None]
             d, mo, y = int(groups[0]), int(groups[1]), groups[2] if len(groups) > 2 else None
             if not _valid(d, mo):
                 continue
             day, known, md = _day(d, mo, int(y) if y else None, ref, lean)
-            add(When(day, day, "day", known, m.span(), md))
+            yield When(day, day, "day", known, m.span(), md)
+
+
+def _months(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"tháng 8/2024", "tháng 8": a month (its year nearest to publication when not printed)."""
     for m in _MONTH.finditer(folded):
-        if not free(m.span()) or not 1 <= int(m.group(1)) <= 12:
+        if not 1 <= int(m.group(1)) <= 12:
             continue
         month = int(m.group(1))
         year = int(m.group(2)) if m.group(2) else None
@@ -166,41 +160,77 @@ def find(sentence: str, ref: Reference) -> list[When]:
             year, known = (_year(15, month, ref, lean)) if anchor else (None, False)
         start = date(year, month, 1) if year else None
         end = date(year, month, calendar.monthrange(year, month)[1]) if year else None
-        add(When(start, end, "month", known, m.span()))
-    base = ref.published
-    for m in _SAME_DAY.finditer(folded):
-        if free(m.span()) and ref.last:
-            add(When(ref.last, ref.last, "day", True, m.span()))
-    if base:
+        yield When(start, end, "month", known, m.span())
+
+
+def _same_day(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"cùng ngày": the last day the article mentioned."""
+    if ref.last:
+        for m in _SAME_DAY.finditer(folded):
+            yield When(ref.last, ref.last, "day", True, m.span())
+
+
+def _relative(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"hôm nay", "hôm qua", "ngày mai": days from publication."""
+    if base := ref.published:
         for m in _RELATIVE.finditer(folded):
-            if free(m.span()):
-                day = base + timedelta(days=_RELATIVE_DAY[m.group()])
-                add(When(day, day, "day", True, m.span()))
-        for m in _WEEKDAY.finditer(sentence.lower()):
-            if not free(m.span()):
-                continue
-            target = 6 if m.group(1) == "chủ nhật" else _WEEKDAYS[m.group(2)]
-            week = fold(m.group(3) or "")
-            monday = base - timedelta(days=base.weekday())
-            if week == "vua qua":  # the most recent such day before publication
-                day = base - timedelta(days=(base.weekday() - target) % 7 or 7)
-                add(When(day, day, "day", True, m.span()))
-                continue
-            if "truoc" in week or "qua" in week or (not week and lean < 0 and target > base.weekday()):
-                monday -= timedelta(days=7)
-            elif "toi" in week or "sau" in week or (not week and lean > 0 and target < base.weekday()):
-                monday += timedelta(days=7)
-            day = monday + timedelta(days=target)
-            add(When(day, day, "day", True, m.span()))
+            day = base + timedelta(days=_RELATIVE_DAY[m.group()])
+            yield When(day, day, "day", True, m.span())
+
+
+def _weekdays(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"thứ Tư tuần trước", "Chủ nhật tới", "thứ Năm vừa qua": a weekday near publication,
+    read with marks ("thủ tục" is not "thứ tư"); the tense settles a bare weekday's week."""
+    if not (base := ref.published):
+        return
+    for m in _WEEKDAY.finditer(sentence.lower()):
+        target = 6 if m.group(1) == "chủ nhật" else _WEEKDAYS[m.group(2)]
+        week = fold(m.group(3) or "")
+        monday = base - timedelta(days=base.weekday())
+        if week == "vua qua":  # the most recent such day before publication
+            day = base - timedelta(days=(base.weekday() - target) % 7 or 7)
+            yield When(day, day, "day", True, m.span())
+            continue
+        if "truoc" in week or "qua" in week or (not week and lean < 0 and target > base.weekday()):
+            monday -= timedelta(days=7)
+        elif "toi" in week or "sau" in week or (not week and lean > 0 and target < base.weekday()):
+            monday += timedelta(days=7)
+        day = monday + timedelta(days=target)
+        yield When(day, day, "day", True, m.span())
+
+
+def _weeks(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"tuần này", "tuần trước", "tuần tới": a week from publication."""
+    if base := ref.published:
         for m in _WEEK.finditer(folded):
-            if free(m.span()):
-                shift = {"nay": 0, "truoc": -7, "qua": -7, "toi": 7, "sau": 7}[m.group(1)]
-                monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
-                add(When(monday, monday + timedelta(days=6), "week", True, m.span()))
-    if base or ref.year:
-        this_year = base.year if base else ref.year
+            shift = {"nay": 0, "truoc": -7, "qua": -7, "toi": 7, "sau": 7}[m.group(1)]
+            monday = base - timedelta(days=base.weekday()) + timedelta(days=shift)
+            yield When(monday, monday + timedelta(days=6), "week", True, m.span())
+
+
+def _year_words(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"năm nay", "năm ngoái", "năm tới": a year from publication (or the year the text fixes)."""
+    this_year = ref.published.year if ref.published else ref.year
+    if this_year:
         for m in _YEAR_WORDS.finditer(folded):
-            if free(m.span()):
-                year = this_year + {"nay": 0, "ngoai": -1, "truoc": -1, "toi": 1, "sau": 1}[m.group(1)]
-                add(When(date(year, 1, 1), date(year, 12, 31), "year", True, m.span()))
+            year = this_year + {"nay": 0, "ngoai": -1, "truoc": -1, "toi": 1, "sau": 1}[m.group(1)]
+            yield When(date(year, 1, 1), date(year, 12, 31), "year", True, m.span())
+
+
+# Readers in priority order: a span taken by an earlier reader is not read again.
+_READERS = (_from_to, _same_month, _days, _months, _same_day, _relative, _weekdays, _weeks, _year_words)
+
+
+def find(sentence: str, ref: Reference) -> list[When]:
+    """Every date expression of a sentence, resolved; earlier spans first, no overlaps."""
+    folded = fold(sentence)
+    lean = tense(sentence)
+    printed = {int(y) for y in _PRINTED_YEAR.findall(folded)}
+    if len(printed) == 1:  # "(5 - 6/11/2025), ngày 6/11": the sentence's own year
+        ref = Reference(None, printed.pop(), ref.last)
+    found: list[When] = []
+    for reader in _READERS:
+        for when in reader(folded, sentence, ref, lean):
+            if all(when.span[1] <= w.span[0] or when.span[0] >= w.span[1] for w in found):
+                found.append(when)
     return sorted(found, key=lambda w: w.span)
