@@ -91,7 +91,7 @@ def main() -> None:
     scorer = args.shared / "eval" / "score.py"
     if not scorer.exists():
         sys.exit(f"{scorer} not found: the scorer ships with ../shared")
-    bodies = [b for name, pages, gold in evaluation_sets(ROOT, args.shared) for b in quality(name, pages, gold, scorer)]
+    bodies = [b for name, pages, gold in evaluation_sets(args.shared) for b in quality(name, pages, gold, scorer)]
     throughput(bodies, args.texts)
 
 

@@ -34,7 +34,7 @@ def main() -> None:
     scorer = args.shared / "eval" / "score.py"
     if not scorer.exists():
         sys.exit(f"{scorer} not found: the scorer ships with ../shared")
-    pages = [p for name, folder, gold in evaluation_sets(ROOT, args.shared) for p in quality(name, folder, gold, scorer)]
+    pages = [p for name, folder, gold in evaluation_sets(args.shared) for p in quality(name, folder, gold, scorer)]
     stage, rounds = Events(), 20
     start = time.perf_counter()
     for _ in range(rounds):

@@ -8,7 +8,6 @@ PostgreSQL runs in a throwaway cluster (tests/pgcluster.py) unless --pg-url name
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile

@@ -1,6 +1,7 @@
-"""Evaluation gate: extract the project's examples (and the shared development pages, when
-../shared is there), score them with ../shared/eval/score.py, print every score, and fail when
-one drops below the floor recorded in eval/floors.json. Floors only move up (`--raise-floors`).
+"""Evaluation gate: extract the shared development pages (../shared/samples and the 120 real
+pages of ../shared/real), score them with ../shared/eval/score.py, print every score, and fail
+when one drops below the floor recorded in eval/floors.json. Floors only move up
+(`--raise-floors`). The project's examples/ train the line model, so they are not scored here.
 
 usage: python eval/gate.py [--raise-floors] [--shared DIR]
 """
@@ -51,8 +52,7 @@ def main() -> int:
     if not os.path.exists(scorer):
         print(f"eval gate skipped: {scorer} not found (the scorer ships with ../shared)")
         return 0
-    sets = {"samples" if name == "shared samples" else name: (str(pages), str(gold))
-            for name, pages, gold in evaluation_sets(Path(ROOT), Path(args.shared))}
+    sets = {name: (str(pages), str(gold)) for name, pages, gold in evaluation_sets(Path(args.shared))}
     floors = json.load(open(FLOORS, encoding="utf-8")) if os.path.exists(FLOORS) else {}
     failures = []
     for name, (pages, gold) in sets.items():

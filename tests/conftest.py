@@ -45,6 +45,24 @@ def shared_samples() -> Path:
     return samples
 
 
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def new_db(backend: str, request, tmp_path) -> str:
+    """Where a new, empty knowledge base goes: a file path or a database URL."""
+    if backend == "postgresql":
+        return request.getfixturevalue("postgres").new_database()
+    return str(tmp_path / f"kb-{len(list(tmp_path.iterdir()))}.db")
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def base(request, tmp_path_factory):
+    """The read side of a base holding every example page, on each backend."""
+    from sugia.store import Queries, open_store
+
+    return Queries(open_store(example_base(new_db(request.param, request, tmp_path_factory.mktemp("kb")))))
+
+
 @pytest.fixture(scope="session")
 def postgres():
     """A throwaway PostgreSQL cluster (see pgcluster.py); skips, saying why, where none can start."""

@@ -1,6 +1,6 @@
-import pytest
-
 import pickle
+
+import pytest
 
 from sugia import Page, Pipeline, Stage
 from sugia.errors import PageError, UsageError

@@ -13,9 +13,9 @@ import click
 from . import __version__, default_pipeline
 from .errors import UsageError
 from .events.kinds import EVENT_KINDS
-from .page import Page
-from .export import BASE_FORMATS, RECORD_FORMATS, export_base, write_records
 from .executors import InProcess
+from .export import BASE_FORMATS, RECORD_FORMATS, export_base, write_records
+from .page import Page
 from .read import DEFAULT_MAX_BYTES, read
 
 PROGRESS_MIN_PAGES = 20  # fewer pages finish before a bar would be read

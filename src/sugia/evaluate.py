@@ -34,13 +34,13 @@ def score(records: list[dict[str, Any]], gold: Path, pages: Path, scorer: Path) 
     return json.loads(run.stdout)
 
 
-def evaluation_sets(root: Path, shared: Path) -> list[tuple[str, Path, Path]]:
-    """(name, pages, gold) of the project's examples, and of the shared development pages
-    when ../shared is there."""
-    sets = [("examples", root / "examples" / "pages", root / "examples" / "gold")]
-    if (shared / "samples").is_dir():
-        sets.append(("shared samples", shared / "samples", shared / "eval" / "dev" / "gold"))
-    return sets
+def evaluation_sets(shared: Path) -> list[tuple[str, Path, Path]]:
+    """(name, pages, gold) of the pages extraction is judged on: the shared development
+    samples and the shared real pages, when ../shared is there. The project's own examples
+    train the line model (`make train`), so they never judge it."""
+    sets = [("samples", shared / "samples", shared / "eval" / "dev" / "gold"),
+            ("real", shared / "real" / "pages", shared / "real" / "gold")]
+    return [(name, pages, gold) for name, pages, gold in sets if pages.is_dir() and gold.is_dir()]
 
 
 def merging(store: Store, labels: dict[str, Any]) -> dict[str, dict[str, float]]:

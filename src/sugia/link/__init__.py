@@ -4,10 +4,10 @@ story (`reprints`). Run by the single writer (`sugia.ingest.Writer`) inside the 
 that stores the page, so identity is decided against every page committed before it."""
 from __future__ import annotations
 
+from ..lang.text import match_key
 from ..page import Page
 from ..store import Store
 from ..store.write import insert_mentions, insert_posts
-from ..lang.text import match_key
 from .entities import ENTITY_TYPES, entity_id
 from .events import link_event
 

@@ -77,6 +77,8 @@ def test_api_people_orgs_places_and_events(client):
     ("/api/search", {"q": "ASEAN", "from": "21/05/2024"}, 422, "from"),
     ("/api/events", {"to": "2024-13-01"}, 422, "to"),
     ("/api/events", {"offset": -1}, 422, "offset"),
+    ("/api/events", {"kind": "picnic"}, 400, "not an event kind"),
+    ("/api/search", {"q": "ASEAN", "kind": "summits"}, 400, "not an event kind"),
     ("/api/people/abc", {}, 422, "entity_id"),
     ("/api/people/999999", {}, 404, "no person"),
     ("/api/orgs/999999", {}, 404, "no organization"),

@@ -1,0 +1,42 @@
+"""Linking across articles (both backends): reprint groups with the likely original, the
+reprint index rebuilt from the base, and the labelled merging set for people and events."""
+import json
+
+import pytest
+from conftest import BACKENDS, EXAMPLES, new_db
+
+from sugia import extract
+from sugia.ingest import ingest
+from sugia.store import open_store
+
+
+def test_link_reprints_grouped_with_the_likely_original(base):
+    copies = base.show("ex09_reprint_of_ex01.txt")["copies"]
+    assert [(c["source"].rsplit("/", 1)[-1], c["likely_original"]) for c in copies] == [
+        ("ex01_portal_som.txt", True), ("ex09_reprint_of_ex01.txt", False)]
+    assert base.show("ex02_ministry_seminar.txt")["copies"] == []  # a story of its own
+    assert base.counts()["reprint_groups"] == 1
+
+
+def test_link_reprint_index_survives_reopening(base, tmp_path):
+    from sugia.link.reprints import load_index, signature
+
+    reopened = open_store(base.store.path)
+    body = base.show("ex01_portal_som.txt")["body"]
+    assert load_index(reopened).similar(signature(body))[0][1] > 0.9
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_link_merges_people_and_events_across_articles(backend, request, tmp_path):
+    """The project's labelled set (benchmarks/merging): namesakes one mark apart, two
+    receptions on one day, two summits in one city on one day, a meeting reported from its
+    second day, an announced visit and its report."""
+    from sugia.evaluate import merging
+
+    labelled = EXAMPLES.parent / "benchmarks" / "merging"
+    store = open_store(new_db(backend, request, tmp_path))
+    ingest(extract([str(labelled / "pages")]), store)
+    scores = merging(store, json.loads((labelled / "labels.json").read_text(encoding="utf-8")))
+    for what in ("people", "events"):
+        assert scores[what]["precision"] >= 0.9 and scores[what]["recall"] >= 0.9, (what, scores[what])
+        assert scores[what]["found"] >= 0.75 * scores[what]["labelled"]

@@ -1,0 +1,85 @@
+"""Reading a knowledge base of the example pages (on a real SQLite file and a throwaway
+PostgreSQL cluster): search with folding, operators and filters, people across pages with
+their post history, the event timeline, the CLI's listing commands."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sugia.cli import main
+from sugia.errors import UsageError
+from sugia.store import SearchFilters
+
+
+def test_queries_search_folds_marks_and_tone_placement(base):
+    assert [r["title"] for r in base.search("Dang Minh Quan")][:1] == \
+        ["Đại sứ Đặng Minh Quân: Cộng đồng người Việt là cầu nối hữu nghị với Nhật Bản"]
+    assert base.search("hoà bình") and base.search("hòa bình") == base.search("hoà bình")
+    hit = base.search('"Hội nghị Quan chức cao cấp"')[0]
+    assert "[Hội] [nghị] [Quan] [chức] [cao] [cấp]" in hit["snippet"]
+
+
+def test_queries_search_operators_filters_and_errors(base):
+    both = {r["source"] for r in base.search("ASEAN AND Bangkok")}
+    either = {r["source"] for r in base.search("Bangkok OR Algeria")}
+    assert both and both <= either
+    assert not {r["source"] for r in base.search("Bangkok NOT ASEAN")} & both
+    assert all(r["published"] >= "2024-01-01" for r in base.search("ASEAN", SearchFilters(date_from="2024-01-01")))
+    assert {r["source"].rsplit("/", 1)[-1] for r in base.search("hợp tác", SearchFilters(entity="Phan Quốc Toản"))} == \
+        {"ex01_portal_som.txt", "ex09_reprint_of_ex01.txt"}
+    with pytest.raises(UsageError, match="not closed"):
+        base.search('"ASEAN')
+
+
+def test_queries_one_person_across_pages_with_post_history(base):
+    (person,) = base.entities("person", "Phan Quoc Toan")
+    history = base.person(person["id"])
+    assert person["pages"] == 3
+    titles = {p["title"]: p for p in history["posts"]}
+    assert titles["Trưởng SOM ASEAN Việt Nam"]["first_seen"].startswith("2024-05-21")
+    assert {e["start"] for e in history["events"]} == {"2024-05-20", "2025-05-24"}
+
+
+def test_queries_same_event_from_two_outlets_is_one_event(base):
+    (event,) = base.events(SearchFilters(date_from="2024-05-20", date_to="2024-05-20"))
+    assert event["kind"] == "senior_officials_meeting" and len(event["sources"]) == 2
+    assert len(base.events(SearchFilters(date_from="2024-10-01", date_to="2024-10-31"))) == 0
+    assert [e["kind"] for e in base.events(SearchFilters(country="Hoa Kỳ"))] == ["session", "reception"]
+
+
+def test_queries_cli_commands(base, tmp_path):
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(main, [*args, "--db", base.store.path], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert {r["source"].rsplit("/", 1)[-1] for r in json.loads(run("search", "Surachai", "--json"))} == \
+        {"ex01_portal_som.txt", "ex09_reprint_of_ex01.txt"}
+    assert "Phan Quốc Toản" in run("people", "--csv")
+    assert json.loads(run("orgs", "LHQ", "--json"))[0]["name"] == "Liên hợp quốc"
+    assert json.loads(run("places", "Vientiane", "--json"))[0]["name"] == "Viêng Chăn"
+    assert json.loads(run("events", "--kind", "visit", "--json"))
+    assert json.loads(run("show", "ex02_ministry_seminar.txt"))["title"].startswith("Hội thảo quốc tế về luật biển")
+    run("export", "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert (tmp_path / "csv" / "events.csv").read_text(encoding="utf-8").startswith("id,key,kind")
+    run("export", "--format", "jsonl", "--out", str(tmp_path / "jsonl"))
+    assert len((tmp_path / "jsonl" / "pages.jsonl").read_text(encoding="utf-8").splitlines()) == 27
+    bad = runner.invoke(main, ["search", "(ASEAN", "--db", base.store.path])
+    assert bad.exit_code == 2 and "'(' without ')'" in bad.output and "Traceback" not in bad.output
+
+
+@pytest.mark.parametrize("values,message", [
+    ({"kind": "picnic"}, "kind: 'picnic' is not an event kind"),
+    ({"date_from": "5/3/2024"}, "date from: '5/3/2024' is not a date"),
+    ({"date_to": "2024-13"}, "date to: '2024-13' is not a date"),
+])
+def test_queries_filters_are_checked_once_when_built(values, message):
+    with pytest.raises(UsageError, match=message):
+        SearchFilters(**values)
+
+
+def test_queries_filters_treat_blank_as_absent():
+    assert SearchFilters(country=" ", kind="", person=None) == SearchFilters() and not SearchFilters()
+    assert SearchFilters(country=" Lào ").country == "Lào" and SearchFilters(outlet="VnExpress")
