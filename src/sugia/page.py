@@ -53,24 +53,16 @@ class Failure:
 
 @dataclass(slots=True)
 class Hints:
-    """What a reader was told about a page besides its bytes (a JSON Lines record's fields,
-    a WARC record's headers): evidence for the metadata stage, never the answer by itself."""
-
-    url: str | None = None
-    date: str | None = None
-    title: str | None = None
-    crawled: str | None = None
-
-
-@dataclass(slots=True)
-class Head:
-    """What an HTML page's head says of itself (og:, article: and citation meta tags, <title>)."""
+    """What a page is said to be besides its bytes — by its reader (a JSON Lines record's
+    fields, a WARC record's headers) or by its own HTML head (og:, article: and citation meta
+    tags, <title>): evidence for the metadata stage, never the answer by itself."""
 
     title: str | None = None
     date: str | None = None
     author: str | None = None
     site: str | None = None
     url: str | None = None
+    crawled: str | None = None  # when a crawler fetched it (WARC-Date)
 
 
 @dataclass(slots=True)
@@ -81,7 +73,7 @@ class Page:
     raw: bytes = b""
     kind: str = "text"  # "text" (markup stripped) or "html"
     hints: Hints = field(default_factory=Hints)
-    head: Head | None = None  # HTML pages: set by the clean stage
+    head: Hints | None = None  # what an HTML page's head says; set by the clean stage
     encoding: str | None = None
     text: str = ""  # decoded Unicode NFC, the page's own spelling
     lines: list[Line] = field(default_factory=list)

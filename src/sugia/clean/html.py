@@ -15,7 +15,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
 from ..lang.text import match_key, squash_spaces
-from ..page import Head
+from ..page import Hints
 
 _DATE_META = (
     'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="pubdate"]',
@@ -50,8 +50,8 @@ def without_site(title: str, site: str | None) -> str:
     return title
 
 
-def read_head(tree: HTMLTree) -> Head:
-    head = Head()
+def read_head(tree: HTMLTree) -> Hints:
+    head = Hints()
     h1 = tree.document.query_selector("h1")
     h1_text = squash_spaces(h1.text) if h1 is not None and h1.text else None
     og = _meta(tree, 'meta[property="og:title"]')
@@ -81,7 +81,7 @@ def strip_tags(html: str) -> str:
     return unescape(_TAG.sub("\n", html))
 
 
-def html_lines(html: str) -> tuple[list[str], list[bool], Head]:
+def html_lines(html: str) -> tuple[list[str], list[bool], Hints]:
     """The page's visible text lines, whether each is main content, and its head."""
     tree = HTMLTree.parse(html)
     full = extract_plain_text(tree, main_content=False, list_bullets=False, alt_texts=True, links=False)

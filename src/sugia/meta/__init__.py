@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lang.dates import Stamp, is_date_line, parse_stamp, year_fixed_by_text
-from ..page import Head, Page
+from ..page import Hints, Page
 from ..pipeline import Stage
 from .source import credits, outlet_named, outlet_of_url
 
@@ -25,7 +25,7 @@ def _date_in_line(text: str) -> Stamp | None:
 def find_published(page: Page, reach: int = 8) -> tuple[Stamp | None, str | None]:
     """The date line closest to the headline (within `reach` lines of it or of the top), else
     one just after the article's last body line, where some sites print it."""
-    head = page.head or Head()
+    head = page.head or Hints()
     for hint in (page.hints.date, head.date):
         stamp = parse_stamp(hint) if hint else None
         if stamp:
@@ -61,7 +61,7 @@ class Metadata(Stage):
                 year = year_fixed_by_text(page.body)
                 meta.published_year_inferred = year is not None
             meta.published = stamp.iso(year)
-        head = page.head or Head()
+        head = page.head or Hints()
         url = page.hints.url or head.url
         if not url and "://" in page.source:
             url = page.source
