@@ -18,21 +18,23 @@ class Record:
     NESTED: ClassVar[dict[str, type[Record]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        # Runs for every record of every stored page: field names from the class's slots (a
+        # slots dataclass lists its fields there, in order) rather than `fields()` each time.
+        out: dict[str, Any] = {}
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            value = getattr(self, name)
+            if isinstance(value, list):
+                value = [v.to_dict() for v in value] if name in self.NESTED else list(value)
+            elif name in self.NESTED and value is not None:
+                value = value.to_dict()
+            out[name] = value
+        return out
 
     @classmethod
     def from_dict(cls: type[R], data: dict[str, Any]) -> R:
         known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         values = {k: _typed(cls.NESTED.get(k), v) for k, v in data.items() if k in known}
         return cls(**values)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Record):
-        return value.to_dict()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _typed(kind: type[Record] | None, value: Any) -> Any:

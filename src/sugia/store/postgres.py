@@ -16,6 +16,7 @@ from .schema import POSTGRES
 # smaller than SQLite's because ts_rank reads each page's whole tsvector (on 30,000 pages, a
 # common word took 31 ms with 5,000 and 12 ms with 2,000).
 RANK_WINDOW = 2_000
+PIPELINE_ROWS = 8
 
 
 def _placeholders(sql: str) -> str:
@@ -47,9 +48,15 @@ class PostgresStore(Store):
         return self.db.execute(_placeholders(sql), tuple(args))
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        if rows:
+        # psycopg's executemany opens a pipeline and syncs it; for the few rows a page has
+        # (aliases, posts, figures) that cost more than one statement each (storing 144 ->
+        # 127 pages/s), so short batches go one by one.
+        if len(rows) > PIPELINE_ROWS:
             with self.db.cursor() as cursor:
                 cursor.executemany(_placeholders(sql), rows)
+            return
+        for row in rows:
+            self.execute(sql, row)
 
     def transaction(self) -> AbstractContextManager[Any]:
         return self.db.transaction()
