@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from .records import Event, Fact, Organization, Person, Place
+from .records import Event, Fact, Organization, Person, Place, Record
 
 # The page's lists of typed records, by field name, in the order records are written.
-RECORDS = {"people": Person, "organizations": Organization, "locations": Place, "events": Event, "facts": Fact}
+RECORDS: dict[str, type[Record]] = {"people": Person, "organizations": Organization, "locations": Place, "events": Event, "facts": Fact}
 
 
 @dataclass(slots=True)

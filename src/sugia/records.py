@@ -21,6 +21,7 @@ class Record:
         # Runs for every record of every stored page: field names from the class's slots (a
         # slots dataclass lists its fields there, in order) rather than `fields()` each time.
         out: dict[str, Any] = {}
+        name: str
         for name in self.__slots__:  # type: ignore[attr-defined]
             value = getattr(self, name)
             if isinstance(value, list):

@@ -34,7 +34,9 @@ def same_name(a: str, b: str) -> bool:
 
 
 def days_overlap(a_start: str | None, a_end: str | None, b_start: str | None, b_end: str | None) -> bool:
-    return bool(a_start and b_start) and a_start <= (b_end or b_start) and b_start <= (a_end or a_start)
+    if not (a_start and b_start):
+        return False
+    return a_start <= (b_end or b_start) and b_start <= (a_end or a_start)
 
 
 def bare_meeting_within(bare: Event, named: Event) -> bool:
