@@ -33,6 +33,7 @@ class Meta:
     title: str | None = None
     published: str | None = None  # ISO 8601; a date alone when no time is known
     published_year_inferred: bool = False  # the page printed no year; the text fixed it
+    published_inferred: bool = False  # the page printed no date: its lead's day (or URL's) was taken
     published_text: str | None = None  # the string the date was read from
     outlet: str | None = None
     author: str | None = None

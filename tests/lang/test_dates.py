@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sugia.lang.dates import Stamp, is_date_line, parse_stamp, year_fixed_by_text
+from sugia.lang.dates import Stamp, is_date_line, lead_day, parse_stamp, stamps_in, url_date, year_fixed_by_text
 
 
 @pytest.mark.parametrize("text,iso", [
@@ -67,3 +67,55 @@ def test_dates_year_fixed_by_text(text, year):
 def test_dates_round_trip_formats(day, hour, minute, pattern):
     text = pattern.format(d=day.day, m=day.month, y=day.year, H=f"{hour:02d}", M=f"{minute:02d}")
     assert parse_stamp(text) == Stamp(day.day, day.month, day.year, hour, minute, "+07:00" if "GMT" in text else None)
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("Theo Thông tấn xã-Thứ năm, ngày 07/09/2023 07:13 GMT+7", "2023-09-07T07:13:00+07:00"),
+    ("bientap27/04/2022 16:23", "2022-04-27T16:23:00+07:00"),
+    ("Quốc tếThứ Ba, 20/03/2012 10:54:00 +07:00Chia sẻ", "2012-03-20T10:54:00+07:00"),
+    ("Thứ Hai, 21 tháng 8, 2023", "2023-08-21"),
+    ("7 tháng 4 2019", "2019-04-07"),
+    ("ngày 05 tháng 3 năm 2024", "2024-03-05"),
+    ("Monday, March 4, 2019", "2019-03-04"),
+    ("@ 3 May 2015", "2015-05-03"),
+    ("Posted on 4th Sep, 2018 at 9:05 PM", "2018-09-04T21:05:00+07:00"),
+    ("2023-10-20 19:45:00 3 ý kiến", "2023-10-20T19:45:00+07:00"),
+    ("24/12/12", "2012-12-24"),
+    ("Cập nhật 7:30 chiều 05/03/2024", "2024-03-05T19:30:00+07:00"),
+    ("tối 8:15 14.02.2025", "2025-02-14T20:15:00+07:00"),
+    ("12/06/2018 08:15Chủ tịch nước tiếp khách", "2018-06-12T08:15:00+07:00"),
+])
+def test_dates_stamps_in_lines_of_any_shape(line, iso):
+    assert stamps_in(line)[0].stamp.iso() == iso
+
+
+@pytest.mark.parametrize("line", ["Lần thứ 12/3 đoàn tới", "31/02/2024", "T24:00 ngày 45/13/2024", "năm 2024 và 2025"])
+def test_dates_no_stamp_where_no_full_date(line):
+    assert stamps_in(line) == []
+
+
+@pytest.mark.parametrize("paragraph,day", [
+    ("Chiều 24/4, Bộ trưởng tiếp đoàn.", (24, 4, False)),
+    ("BNV - Sáng 3/11, tại Hà Nội, hội nghị khai mạc.", (3, 11, False)),
+    ("(Báo X) - Ngày 26-1, đoàn tới thăm.", (26, 1, False)),
+    ("Sáng nay 22.6, Thủ tướng lên đường.", (22, 6, True)),
+    ("Sau ba ngày làm việc, hôm nay (11/11) hội nghị bế mạc.", (11, 11, True)),
+    ("Từ ngày 7-11/6, hai bên họp tại Hà Nội.", (7, 6, False)),
+    ("Nhận lời mời của Bộ trưởng, đoàn sẽ thăm từ ngày 5/6.", None),
+    ("Ngày 5/9/2023, tại New York, phiên họp bế mạc.", None),
+])
+def test_dates_lead_day(paragraph, day):
+    assert lead_day(paragraph) == day
+
+
+@pytest.mark.parametrize("url,found", [
+    ("https://bao.vn/the-gioi/hoi-dam-20230907065643424.htm", (2023, 9, 7)),
+    ("https://a.blogspot.com/2023/08/tin.html", (2023, 8, None)),
+    ("https://x.vn/2019/11/24/tin-a", (2019, 11, 24)),
+    ("https://x.vn/tin-a-20191124.html", (2019, 11, 24)),
+    ("https://x.vn/tin-a-1367246705.htm", None),
+    ("https://x.vn/tin-a-post893151.html", None),
+    (None, None),
+])
+def test_dates_url_date(url, found):
+    assert url_date(url) == found

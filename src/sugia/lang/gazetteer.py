@@ -37,6 +37,8 @@ class Gazetteer:
     def match(self, tokens: list[Token], i: int) -> tuple[int, Entry] | None:
         """The longest entry starting at tokens[i]: (end index, entry). An acronym matches
         only as written ("NAM" is not "Nam")."""
+        if i >= len(tokens):  # a phrase that ends the text has nothing after it to match
+            return None
         best = None
         first = tokens[i]
         for keys, head, entry in self.index.get(first.key, ()):
