@@ -12,6 +12,7 @@ from ..lang.text import match_key, squash_spaces
 from ..page import Line, Page
 from ..pipeline import Stage
 from .features import Facts, LineView, jaccard, line_facts, page_features, title_features, words_of
+from .headline import headline_text, is_headline, is_stamp_line
 from .model import LineModel, load
 
 
@@ -50,10 +51,12 @@ def pick_title(views: list[LineView], model: LineModel, hint: str | None = None,
         if sim >= 0.7:
             return at
         return None
+    facts = facts or line_facts(views)
     feats = title_features(views, facts=facts)
     if not feats:
         return None
-    return max(range(len(feats)), key=lambda i: model.title.score(feats[i]))
+    ranked = sorted(range(len(feats)), key=lambda i: -model.title.score(feats[i]))
+    return next((i for i in ranked if is_headline(views[i].text, facts[i].cues)), ranked[0])
 
 
 class Clean(Stage):
@@ -74,10 +77,13 @@ class Clean(Stage):
         for i, (view, label, p) in enumerate(zip(views, labels, probs)):
             if i == title_at:
                 label = "title"
+            elif label == "body" and is_stamp_line(view.text):
+                label = "out"  # a byline with its date stamp
             page.lines.append(Line(view.index + 1, view.text, view.in_main, label, p))
             if label == "body" and view.key not in seen:  # a caption printed twice is body once
                 seen.add(view.key)
                 body.append(view.text)
         page.body = "\n".join(body)
-        page.meta.title = views[title_at].text if title_at is not None else (squash_spaces(hint) if hint else None)
+        title = views[title_at].text if title_at is not None else (squash_spaces(hint) if hint else None)
+        page.meta.title = headline_text(title) or title if title else None
         return page
