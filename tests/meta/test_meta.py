@@ -47,9 +47,25 @@ def test_meta_reprint_url_author_and_credit_outlet():
     assert page.meta.reprinted_from == "https://www.qdnd.vn/quoc-te/bai-viet-123"
 
 
-def test_meta_credit_line_names_outlet_without_url():
+def test_meta_credit_line_is_the_reprint_source_not_the_outlet():
     page = run("Bộ trưởng tiếp Đại sứ Nhật Bản tại Hà Nội\n" + ARTICLE + "Theo Báo TG&VN\nNguồn:\nTin liên quan\n")
-    assert page.meta.outlet == "Báo Thế giới và Việt Nam" and page.meta.reprinted_from is None
+    assert page.meta.outlet is None and page.meta.reprinted_from == "Báo TG&VN"
+
+
+@pytest.mark.parametrize("lead,outlet", [
+    ("(Dân trí) - Ngày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp Đại sứ Nhật Bản.", "Dân trí"),
+    ("TPO - Ngày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp Đại sứ Nhật Bản.", "Tiền Phong"),
+    ("VTV.vn - Ngày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp Đại sứ Nhật Bản.", "VTV"),
+    ("(Báo Mây Trời) - Ngày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp Đại sứ Nhật Bản.", None),
+])
+def test_meta_outlet_a_text_dump_names_itself_by(lead, outlet):
+    page = run("Bộ trưởng tiếp Đại sứ Nhật Bản tại Hà Nội\n" + lead + "\n" + ARTICLE + "Theo TTXVN\n")
+    assert page.meta.outlet == outlet and page.meta.reprinted_from == "TTXVN"
+
+
+def test_meta_outlet_of_an_unlisted_site_is_its_address():
+    page = run("Bộ trưởng tiếp Đại sứ Nhật Bản tại Hà Nội\n" + ARTICLE, source="https://tin.baomaytroi.com.vn/a-1.html")
+    assert page.meta.outlet == "baomaytroi.com.vn"
 
 
 def test_meta_credit_of_another_outlet_is_reprint_source():
@@ -64,6 +80,8 @@ def test_meta_credit_of_another_outlet_is_reprint_source():
     ("https://en.vietnamplus.vn/x", "VietnamPlus English"),
     ("https://m.tuoitre.vn/x", "Tuổi Trẻ"),
     ("https://unknown.example/x", None),
+    ("https://www.bbc.com/vietnamese/articles/x", "BBC News Tiếng Việt"),
+    ("https://www.bbc.com/news/x", None),
     ("page.txt", None),
 ])
 def test_meta_outlet_of_url(url, outlet):

@@ -5,7 +5,7 @@ from ..lang.dates import year_fixed_by_text
 from ..page import Hints, Page
 from ..pipeline import Stage
 from .published import find_published
-from .source import credits, outlet_named, outlet_of_url
+from .source import credits, known_outlet, outlet_in_text, outlet_named, outlet_of_url, site_of
 
 class Metadata(Stage):
     name = "meta"
@@ -28,16 +28,20 @@ class Metadata(Stage):
                 meta.published_year_inferred = year is not None
             meta.published = found.stamp.iso(year)
         credited = credits(page.lines)
-        meta.outlet = outlet_of_url(url)
+        meta.outlet = self.outlet(page, url, credited.get("masthead"))
         credit = credited.get("credit")
-        if credit:
-            named = outlet_named(credit)
-            if meta.outlet is None:
-                meta.outlet = named
-            elif named != meta.outlet:
-                credited.setdefault("reprinted_from", credit)
-        if meta.outlet is None and head.site:
-            meta.outlet = outlet_named(head.site)
+        if credit and outlet_named(credit) != meta.outlet:
+            credited.setdefault("reprinted_from", credit)
         meta.reprinted_from = credited.get("reprinted_from")
         meta.author = credited.get("author") or head.author
         return page
+
+    @staticmethod
+    def outlet(page: Page, url: str | None, masthead: str | None) -> str | None:
+        """A page with an address belongs to its site (listed by name, else by the head's site
+        name or the address itself); a text dump names itself in its masthead or lead."""
+        site_name = page.head.site if page.head and page.head.site else None
+        if url:
+            return outlet_of_url(url) or (outlet_named(site_name) if site_name else site_of(url))
+        return (known_outlet(masthead) if masthead else None) or outlet_in_text(page.lines) or (
+            outlet_named(site_name) if site_name else None)

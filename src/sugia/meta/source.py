@@ -1,8 +1,10 @@
 """Who published the page and where it came from: outlet, author byline, reprint source.
 
-The outlet comes from the URL's domain when there is one, else from the page's own credit
-line ("Theo Báo TG&VN"); a credit naming another outlet or a link ("Theo https://...",
-"Nguồn: TTXVN") is the reprint source.
+The outlet comes from the URL's domain when there is one, else from what the page says of
+itself: its lead's credit ("(Dân trí) -", "TPO -", "VTV.vn -"), a masthead or footer line
+("Báo Lạng Sơn"), or a listed outlet's address printed on the page. A credit ("Theo Báo
+TG&VN", "Nguồn: TTXVN", "Theo https://...") names where the story came from: the reprint
+source, never the outlet.
 """
 from __future__ import annotations
 
@@ -32,20 +34,75 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def outlet_of_url(url: str | None) -> str | None:
+    """The listed outlet a URL belongs to: its domain (or a service under a path of one, such
+    as bbc.com/vietnamese) or a parent domain; None when the list does not know it."""
     if not url or "://" not in url:
         return None
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").rstrip(".")
     by_domain = _outlets()[0]
-    while host:
-        if host in by_domain:
-            return by_domain[host]
-        host = host.partition(".")[2] if host.count(".") > 1 else ""
+    first_dir = parts.path.strip("/").split("/")[0]
+    name = host
+    while name:
+        if first_dir and f"{name}/{first_dir}" in by_domain:
+            return by_domain[f"{name}/{first_dir}"]
+        if name in by_domain:
+            return by_domain[name]
+        name = name.partition(".")[2] if name.count(".") > 1 else ""
     return None
+
+
+# Second-level suffixes under which a site's own name is the third label ("baolangson.vn" but
+# "nld.com.vn", "bbc.co.uk").
+_SECOND_LEVEL = {"com", "org", "net", "gov", "edu", "ac", "info", "co", "int", "biz", "name", "health"}
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a URL belongs to, by its address: "https://news.congtin.vn/a" -> "congtin.vn",
+    "m.nld.com.vn" -> "nld.com.vn". A page on the web always has a publisher; this names it
+    when the list of outlets does not."""
+    if not url or "://" not in url:
+        return None
+    host = (urlsplit(url).hostname or "").removeprefix("www.").rstrip(".")
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
 
 
 def outlet_named(name: str) -> str:
     """Canonical outlet name for a credit ("Báo TG&VN" -> "Báo Thế giới và Việt Nam")."""
-    return _outlets()[1].get(match_key(name), name)
+    return known_outlet(name) or name
+
+
+def known_outlet(name: str) -> str | None:
+    """The listed outlet a name, alias or address names ("TPO", "VTV.vn"), or None."""
+    by_domain, by_alias = _outlets()
+    return by_alias.get(match_key(name)) or by_domain.get(name.strip().lower().removeprefix("www."))
+
+
+# "(Dân trí) - ", "TPO - ", "VTV.vn - ", "(VOV5)- ": the credit a lead opens with.
+_LEAD_CREDIT = re.compile(r"^\(?([^\s()][^()]{0,24}?)\)?\s*[-–]\s")
+_ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)\b", re.I)
+LEAD_LINES = 3
+
+
+def outlet_in_text(lines: list[Line]) -> str | None:
+    """The outlet a page names itself by: its lead's credit, else the listed outlet whose
+    address its chrome prints most (the article's own lines and credit lines cite sources)."""
+    body = [line.text for line in lines if line.label == "body"][:LEAD_LINES]
+    for text in body:
+        if (m := _LEAD_CREDIT.match(text)) and (found := known_outlet(m.group(1))):
+            return found
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.label == "body" or _THEO.match(line.text.strip()):  # the article cites, the chrome names
+            continue
+        for address in _ADDRESS.findall(_URL.sub(" ", line.text)):  # a link points elsewhere
+            if found := known_outlet(address):
+                counts[found] = counts.get(found, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _is_byline(text: str) -> bool:
@@ -81,5 +138,5 @@ def credits(lines: list[Line], window: int = 6) -> dict[str, str]:
             else:
                 found.setdefault("credit", target)
         elif _MASTHEAD.match(text) and len(text.split()) <= 6:
-            found.setdefault("credit", text)
+            found.setdefault("masthead", text)
     return found
