@@ -15,3 +15,17 @@ def test_text_match_key_ignores_case_punctuation_and_decomposition():
 
 def test_text_fold_drops_every_mark_including_d_bar():
     assert fold("Đặng Hoàng Giang") == "dang hoang giang"
+
+
+def test_text_lookalike_letters_match_the_letter_they_imitate():
+    assert match_key("\u00d0ặng Hoàng Giang") == match_key("Đặng Hoàng Giang")
+    assert fold("\u00d0à Nẵng") == fold("Đà Nẵng") == "da nang"
+    assert match_key("Hà N\u043e\u0323\u0302i") == match_key("Hà Nội")  # Cyrillic o, combining marks
+
+
+def test_text_control_characters_of_legacy_encodings_are_removed():
+    from sugia.lang.decode import decode
+
+    raw = ("Bộ trưởng\x1f tiếp Đại sứ\x7f Nhật Bản.\n" + "Hai bên nhất trí thúc đẩy hợp tác. " * 20).encode()
+    text = decode(raw)[0]
+    assert "\x1f" not in text and "\x7f" not in text and text.startswith("Bộ trưởng tiếp Đại sứ Nhật Bản.\n")

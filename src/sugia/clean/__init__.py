@@ -14,6 +14,7 @@ from ..pipeline import Stage
 from .features import Facts, LineView, jaccard, line_facts, page_features, title_features, words_of
 from .headline import headline_text, is_headline, is_stamp_line
 from .model import LineModel, load
+from .wrap import unwrap
 
 
 class Decode(Stage):
@@ -33,11 +34,13 @@ def page_views(page: Page) -> list[LineView]:
 
         lines, in_main, page.head = html_lines(page.text)
         flags: list[bool | None] = list(in_main)
+        numbered = list(enumerate(lines))
     else:
         lines = [squash_spaces(line) for line in page.text.split("\n")]
         flags = [None] * len(lines)
+        numbered = unwrap(lines)
     return [LineView(i, text, key, len(words_of(text)), flags[i])
-            for i, text in enumerate(lines) if (key := match_key(text))]
+            for i, text in numbered if (key := match_key(text))]
 
 
 def pick_title(views: list[LineView], model: LineModel, hint: str | None = None,

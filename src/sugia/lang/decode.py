@@ -13,7 +13,7 @@ import unicodedata
 
 from ..errors import PageError
 from .legacy import tcvn3_to_unicode, vni_to_unicode
-from .text import TONE_MARKS, VIETNAMESE_LETTERS, nfc
+from .text import TONE_MARKS, VIETNAMESE_LETTERS, nfc, without_controls
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -111,7 +111,13 @@ def _declared(raw: bytes) -> str | None:
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Return (text NFC, encoding name). Raises PageError for empty or binary input."""
+    """Return (text NFC without stray control characters, encoding name). Raises PageError
+    for empty or binary input."""
+    text, encoding = _decode(raw)
+    return without_controls(text), encoding
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
     if not raw.strip():
         raise PageError("empty page: no text in it")
     for bom, name in BOMS:

@@ -15,6 +15,21 @@ WORD = re.compile(r"\w+")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
+# Letters of other scripts that pages use for Vietnamese ones they look like (Latin "Ð" U+00D0
+# for "Đ" U+0110, Cyrillic "а" for "a"...): matched as the letter they imitate, stored as written.
+LOOKALIKES = str.maketrans({
+    "\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110", "\u0256": "\u0111",
+    **dict(zip("АВЕКМНОРСТХаеорсхуіјѕԁ", "ABEKMHOPCTXaeopcxyijsd")),
+    **dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΧΥΖαοιν", "ABEHIKMNOPTXYZaoiv")),
+})
+# Control characters legacy encodings leave in decoded text (line breaks and tabs stay).
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\ufeff\ufffe]")
+
+
+def without_controls(text: str) -> str:
+    return CONTROLS.sub("", text)
+
+
 def nfc(text: str) -> str:
     """Compose decomposed marks (NFC) so equal letters are equal strings."""
     return unicodedata.normalize("NFC", text)
@@ -25,7 +40,7 @@ def tone_key(word: str) -> str:
     """A case-folded word with its tone mark moved to the end: 'hoà' and 'hòa' give one key."""
     tone = ""
     kept = []
-    for ch in unicodedata.normalize("NFD", word.casefold()):
+    for ch in unicodedata.normalize("NFD", word.translate(LOOKALIKES).casefold()):
         if ch in TONE_MARKS:
             tone = ch
         else:
@@ -35,12 +50,13 @@ def tone_key(word: str) -> str:
 
 def match_key(text: str) -> str:
     """Key for comparing names and lines: words only, case-folded, tone placement ignored."""
-    return " ".join(tone_key(w) for w in WORD.findall(nfc(text)))
+    return " ".join(tone_key(w) for w in WORD.findall(nfc(text.translate(LOOKALIKES))))
 
 
 def _fold_table() -> dict[int, str | None]:
     """Every Latin letter with marks -> its base letter; combining marks -> nothing."""
     table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "d"}
+    table |= {code: "d" if to in "Đđ" else to.lower() for code, to in LOOKALIKES.items()}
     for code in range(0xC0, 0x2000):
         ch = chr(code)
         if unicodedata.combining(ch):
