@@ -11,6 +11,7 @@ from ..lang.text import match_key
 from ..lang.tokens import covered, tokenize
 from ..page import Page
 from ..pipeline import Stage
+from .credits import credit_spans
 from .organizations import find_organizations
 from .people import Person, find_people, titles
 from .places import find_places
@@ -32,8 +33,9 @@ def extract_entities(fields: dict[str, str]) -> tuple[list[records.Person], list
         if not text:
             continue
         tokens = tokenize(text)
-        found_people = find_people(text, tokens)
-        skip = covered(tokens, [span for p in found_people for span in p.mentions])
+        credits = credit_spans(text)
+        found_people = [p for p in find_people(text, tokens) if not _inside(p.mentions, credits)]
+        skip = covered(tokens, [span for p in found_people for span in p.mentions] + credits)
         for person in found_people:
             merged, record = people.setdefault(match_key(person.name), (Person(person.name), records.Person(person.name)))
             merged.posts += person.posts
@@ -52,6 +54,11 @@ def extract_entities(fields: dict[str, str]) -> tuple[list[records.Person], list
     for merged, record in people.values():
         record.titles = titles(merged)
     return [record for _, record in people.values()], list(orgs.values()), list(locs.values())
+
+
+def _inside(mentions: list[tuple[int, int]], credits: list[tuple[int, int]]) -> bool:
+    """Every mention stands inside a credit ("Ảnh: Trần An/TTXVN")."""
+    return all(any(s <= start and end <= e for s, e in credits) for start, end in mentions)
 
 
 def _merge(record: Named, written: str, aliases: list[str], mentions: list[records.Mention]) -> None:
