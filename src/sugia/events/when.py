@@ -1,10 +1,16 @@
 """When: Vietnamese date expressions in news, resolved against the publication date.
 
-"ngày 7/10", "từ ngày 12-14/10", "Từ ngày 12 đến 13-2", "14-17/11", "sáng 8/8", "chiều cùng
-ngày", "tối 25.10", "ngày 5/10/1992", "tháng 8/2022" (month precision), "hôm qua", "tuần này",
-"thứ Ba tuần trước", "vừa qua", "sắp tới". A day and month without a year take the year that
-puts them nearest the publication date, leaning to the past or the future as the sentence
-says; with no publication date, the year the text fixes; otherwise the year stays unknown.
+"ngày 7/10", "mồng 2/9", "từ ngày 12-14/10", "3-5.11", "Từ ngày 12 đến 13-2", "hai ngày 25 và
+26/9", "14-17/11", "sáng 8/8", "chiều cùng ngày", "tối 25.10", "ngày 5/10/1992", "5/3/24",
+"12 tháng 10 năm 2017", "ngày 5 tháng ba", "tháng 8/2022" and "tháng mười năm 2019" (month
+precision), "tháng trước", "hôm qua", "tuần này", "thứ Ba tuần trước", "vừa qua", "năm tới".
+A day and month without a year take the year that puts them nearest the publication date,
+leaning to the past or the future as the sentence says; with no publication date, the year
+the text fixes; otherwise the year stays unknown.
+
+Weekdays: "thứ Sáu tới" is the first Friday after publication, "thứ Sáu tuần tới" the Friday
+of the next week, "thứ Sáu tuần trước" that of the week before; a bare weekday is in the
+publication's week, moved a week back or on when the sentence's tense says it lies there.
 """
 from __future__ import annotations
 
@@ -17,8 +23,12 @@ from datetime import date, timedelta
 from ..lang.text import fold
 
 _SEP = r"\s*[/.\-]\s*"
-_D, _M, _Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
-_PART = r"(?:ngay|sang|chieu|toi|trua|dem|hom|rang sang|khuya)"
+_D, _M, _Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4}|\d{2}(?![\d]))"
+_PART = r"(?:ngay|sang|chieu|toi|trua|dem|hom|rang sang|khuya|mong|mung)"
+# Months written as words (folded): "tháng ba", "tháng mười một", "tháng Giêng", "tháng Chạp".
+MONTH_WORDS = {"gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+               "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12}
+_MONTH_WORD = r"(muoi mot|muoi hai|gieng|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|chap)\b"
 # Ranges first, then single days, months, relative words. Patterns run on folded text
 # (no marks, lower case), which keeps every character's position.
 _RANGE_SAME_MONTH = re.compile(rf"(?:tu\s+)?(?:{_PART}\s+)?{_D}\s*[-–]\s*{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
@@ -28,7 +38,14 @@ _RANGE_FROM_TO = re.compile(
 # "2-1" bare is a score, "1.205" a number.
 _DAY = re.compile(rf"(?:(?:(?:{_PART}|vao|tu|den|toi|truoc|sau)\s+(?:ngay\s+)?|\(|^){_D}{_SEP}{_M}"
                   rf"|(?<=\s){_D}/{_M})(?:{_SEP}{_Y})?(?![\d/]|\.\d)")
-_WORDY_DAY = re.compile(rf"ngay\s+{_D}\s+thang\s+{_M}(?:\s+nam\s+{_Y})?")
+# "ngày 5 tháng 3 năm 2024", "mồng 2 tháng 9", "ngày 5 tháng ba", "12 tháng 10 năm 2017"
+# (without "ngày" the year must be printed: "12 tháng 10" alone may be a duration).
+_WORDY_DAY = re.compile(rf"(?:ngay|mong|mung)\s+{_D}\s+thang\s+(?:{_M}|{_MONTH_WORD})(?:\s*(?:nam|,)\s*{_Y})?"
+                        rf"|(?<![\d\w]){_D}\s+thang\s+(?:{_M}|{_MONTH_WORD})\s*(?:nam|,)?\s*(\d{{4}})")
+# "hai ngày 25 và 26/9", "ngày 25 và 26-9": two days of one month.
+_TWO_DAYS = re.compile(rf"(?:hai\s+)?ngay\s+{_D}\s+va\s+{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
+_MONTH_NAMED = re.compile(rf"thang\s+{_MONTH_WORD}\s*(?:nam\s+|/\s*)(\d{{4}})")
+_MONTH_RELATIVE = re.compile(r"thang (nay|truoc|qua|toi|sau)\b")
 _MONTH = re.compile(rf"thang\s+{_M}(?:(?:{_SEP}|\s+nam\s+){_Y})?(?!\d|\s*[/.\-]\s*\d{{1,2}}\b(?![/.\-]))")
 _PRINTED_YEAR = re.compile(rf"\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(\d{{4}})")
 _SAME_DAY = re.compile(r"(?:sang|chieu|toi|trua|dem)?\s*cung ngay")
@@ -109,6 +126,25 @@ def _valid(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
+def _full_year(text: str | None) -> int | None:
+    """A printed year; two digits are this century's unless that would be more than a year
+    ahead ("24" -> 2024, "98" -> 1998)."""
+    if not text:
+        return None
+    year = int(text)
+    if year >= 100:
+        return year
+    return 2000 + year if 2000 + year <= date.today().year + 1 else 1900 + year
+
+
+def _valid_on(day: date, year: int) -> bool:
+    return not (day.month == 2 and day.day == 29 and not calendar.isleap(year))
+
+
+def _month(number: str | None, word: str | None) -> int:
+    return int(number) if number else MONTH_WORDS[word or ""]
+
+
 def _from_to(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
     """"từ 28/9 đến 2/10", "12-14/10/2024" with two months: a range, across years too."""
     for m in _RANGE_FROM_TO.finditer(folded):
@@ -116,51 +152,72 @@ def _from_to(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[
         month1, month2 = int(m1 or m2), int(m2)
         if not (_valid(int(d1), month1) and _valid(int(d2), month2)):
             continue
-        year2 = int(y2) if y2 else None
+        year2 = _full_year(y2)
         end, known, md = _day(int(d2), month2, year2, ref, lean)
-        start, _, _ = _day(int(d1), month1, int(y1) if y1 else (end.year if end else None), ref, lean)
-        if start and end and start > end and not m1:
-            start = None
+        start, _, _ = _day(int(d1), month1, _full_year(y1) or (end.year if end else None), ref, lean)
+        if start and end and start > end:  # "từ 30/12 đến 2/1": the range crosses the new year
+            start = start.replace(year=start.year - 1) if m1 and not y1 and _valid_on(start, start.year - 1) else None
         yield When(start, end, "day", known, m.span(), md)
 
 
 def _same_month(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
-    """"từ ngày 12-14/10": days of one month."""
-    for m in _RANGE_SAME_MONTH.finditer(folded):
-        d1, d2, mo, y = m.groups()
-        if not (_valid(int(d1), int(mo)) and _valid(int(d2), int(mo)) and int(d1) < int(d2)):
-            continue
-        end, known, md = _day(int(d2), int(mo), int(y) if y else None, ref, lean)
-        start = end.replace(day=int(d1)) if end else None
-        yield When(start, end, "day", known, m.span(), (int(mo), int(d1)))
+    """"từ ngày 12-14/10", "3-5.11", "hai ngày 25 và 26/9": days of one month."""
+    for pattern in (_RANGE_SAME_MONTH, _TWO_DAYS):
+        for m in pattern.finditer(folded):
+            d1, d2, mo, y = m.groups()
+            if not (_valid(int(d1), int(mo)) and _valid(int(d2), int(mo)) and int(d1) < int(d2)):
+                continue
+            end, known, md = _day(int(d2), int(mo), _full_year(y), ref, lean)
+            start = end.replace(day=int(d1)) if end else None
+            yield When(start, end, "day", known, m.span(), (int(mo), int(d1)))
 
 
 def _days(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
     """"ngày 5 tháng 3 năm 2024", "sáng 14/7": one day."""
-    for pattern in (_WORDY_DAY, _DAY):
-        for m in pattern.finditer(folded):
-            groups = [g for g in m.groups() if g is not None]
-            d, mo, y = int(groups[0]), int(groups[1]), groups[2] if len(groups) > 2 else None
-            if not _valid(d, mo):
-                continue
-            day, known, md = _day(d, mo, int(y) if y else None, ref, lean)
-            yield When(day, day, "day", known, m.span(), md)
+    for m in _WORDY_DAY.finditer(folded):
+        g = m.groups()
+        d, mo, y = (g[0], _month(g[1], g[2]), g[3]) if g[0] else (g[4], _month(g[5], g[6]), g[7])
+        yield from _one_day(int(d), mo, y, m.span(), ref, lean)
+    for m in _DAY.finditer(folded):
+        groups = [g for g in m.groups() if g is not None]
+        yield from _one_day(int(groups[0]), int(groups[1]), groups[2] if len(groups) > 2 else None, m.span(), ref,
+                            lean)
+
+
+def _one_day(d: int, mo: int, y: str | None, span: tuple[int, int], ref: Reference, lean: int) -> Iterator[When]:
+    if _valid(d, mo):
+        day, known, md = _day(d, mo, _full_year(y), ref, lean)
+        yield When(day, day, "day", known, span, md)
 
 
 def _months(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
-    """"tháng 8/2024", "tháng 8": a month (its year nearest to publication when not printed)."""
-    for m in _MONTH.finditer(folded):
-        if not 1 <= int(m.group(1)) <= 12:
+    """"tháng 8/2024", "tháng 8", "tháng mười năm 2019": a month (its year nearest to
+    publication when not printed)."""
+    found = [(m, int(m.group(1)), m.group(2)) for m in _MONTH.finditer(folded)]
+    found += [(m, MONTH_WORDS[m.group(1)], m.group(2)) for m in _MONTH_NAMED.finditer(folded)]
+    for m, month, printed in sorted(found, key=lambda f: f[0].start()):
+        if not 1 <= month <= 12:
             continue
-        month = int(m.group(1))
-        year = int(m.group(2)) if m.group(2) else None
-        known = year is not None
+        year, known = _full_year(printed), printed is not None
         if year is None:
             anchor = ref.published or (date(ref.year, 6, 15) if ref.year else None)
             year, known = (_year(15, month, ref, lean)) if anchor else (None, False)
-        start = date(year, month, 1) if year else None
-        end = date(year, month, calendar.monthrange(year, month)[1]) if year else None
-        yield When(start, end, "month", known, m.span())
+        yield _whole_month(year, month, known, m.span())
+
+
+def _whole_month(year: int | None, month: int, known: bool, span: tuple[int, int]) -> When:
+    start = date(year, month, 1) if year else None
+    end = date(year, month, calendar.monthrange(year, month)[1]) if year else None
+    return When(start, end, "month", known, span)
+
+
+def _months_relative(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
+    """"tháng này", "tháng trước", "tháng qua", "tháng tới", "tháng sau": a month from publication."""
+    if base := ref.published:
+        for m in _MONTH_RELATIVE.finditer(folded):
+            shift = {"nay": 0, "truoc": -1, "qua": -1, "toi": 1, "sau": 1}[m.group(1)]
+            index = base.year * 12 + base.month - 1 + shift
+            yield _whole_month(index // 12, index % 12 + 1, True, m.span())
 
 
 def _same_day(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
@@ -191,6 +248,10 @@ def _weekdays(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator
             day = base - timedelta(days=(base.weekday() - target) % 7 or 7)
             yield When(day, day, "day", True, m.span())
             continue
+        if week == "toi":  # "thứ Sáu tới": the first such day after publication
+            day = base + timedelta(days=(target - base.weekday()) % 7 or 7)
+            yield When(day, day, "day", True, m.span())
+            continue
         if "truoc" in week or "qua" in week or (not week and lean < 0 and target > base.weekday()):
             monday -= timedelta(days=7)
         elif "toi" in week or "sau" in week or (not week and lean > 0 and target < base.weekday()):
@@ -218,7 +279,8 @@ def _year_words(folded: str, sentence: str, ref: Reference, lean: int) -> Iterat
 
 
 # Readers in priority order: a span taken by an earlier reader is not read again.
-_READERS = (_from_to, _same_month, _days, _months, _same_day, _relative, _weekdays, _weeks, _year_words)
+_READERS = (_from_to, _same_month, _days, _months, _months_relative, _same_day, _relative, _weekdays, _weeks,
+            _year_words)
 
 
 def find(sentence: str, ref: Reference) -> list[When]:
