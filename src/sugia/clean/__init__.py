@@ -62,6 +62,10 @@ def pick_title(views: list[LineView], model: LineModel, hint: str | None = None,
     return next((i for i in ranked if is_headline(views[i].text, facts[i].cues)), ranked[0])
 
 
+# A byline with its date stamp is short; longer lines are not checked for one.
+STAMP_LINE_WORDS = 20
+
+
 class Clean(Stage):
     name = "clean"
     requires = ("text", "kind", "hints")
@@ -80,7 +84,7 @@ class Clean(Stage):
         for i, (view, label, p) in enumerate(zip(views, labels, probs)):
             if i == title_at:
                 label = "title"
-            elif label == "body" and is_stamp_line(view.text):
+            elif label == "body" and view.words <= STAMP_LINE_WORDS and is_stamp_line(view.text):
                 label = "out"  # a byline with its date stamp
             page.lines.append(Line(view.index + 1, view.text, view.in_main, label, p))
             if label == "body" and view.key not in seen:  # a caption printed twice is body once

@@ -213,10 +213,15 @@ def _month_of(value: str) -> int:
     return int(value) if value.isdigit() else _MONTH_NAMES.get(value.lower().rstrip("."), 0)
 
 
+_MAYBE_DATED = re.compile(r"\d{4}|\d\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d")
+
+
 def stamps_in(text: str) -> list[Found]:
     """Every dated stamp (day, month and year printed) in a line, left to right, with the clock
     time printed beside it: "Theo TTXVN-Thứ năm, ngày 07/09/2023 07:13 GMT+7",
     "author27/04/2022 16:23", "Thứ Hai, 21 tháng 8, 2023", "Monday, March 4, 2019"."""
+    if not _MAYBE_DATED.search(text):  # most lines: no year and no d/m/yy at all
+        return []
     folded = fold(text)
     found: list[Found] = []
     for start, end, day, month, year in sorted(_dated(text, folded)):

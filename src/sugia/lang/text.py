@@ -22,6 +22,7 @@ LOOKALIKES = str.maketrans({
     **dict(zip("АВЕКМНОРСТХаеорсхуіјѕԁ", "ABEKMHOPCTXaeopcxyijsd")),
     **dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΧΥΖαοιν", "ABEHIKMNOPTXYZaoiv")),
 })
+_LOOKALIKE_CHARS = re.compile("[" + "".join(map(chr, LOOKALIKES)) + "]")
 # Control characters legacy encodings leave in decoded text (line breaks and tabs stay).
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\ufeff\ufffe]")
 
@@ -50,7 +51,9 @@ def tone_key(word: str) -> str:
 
 def match_key(text: str) -> str:
     """Key for comparing names and lines: words only, case-folded, tone placement ignored."""
-    return " ".join(tone_key(w) for w in WORD.findall(nfc(text.translate(LOOKALIKES))))
+    if _LOOKALIKE_CHARS.search(text):
+        text = text.translate(LOOKALIKES)
+    return " ".join(tone_key(w) for w in WORD.findall(nfc(text)))
 
 
 def _fold_table() -> dict[int, str | None]:
