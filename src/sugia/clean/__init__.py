@@ -62,6 +62,21 @@ def pick_title(views: list[LineView], model: LineModel, hint: str | None = None,
     return next((i for i in ranked if is_headline(views[i].text, facts[i].cues)), ranked[0])
 
 
+def fill_main_gaps(views: list[LineView], facts: list[Facts], labels: list[str], title_at: int | None) -> list[str]:
+    """An HTML page's subheadings and list items between two body lines, which the page's
+    markup puts in its main content, are body: the classifier, reading lines one by one,
+    takes short lines for furniture ("Ba trụ cột hợp tác", "- Mở rộng đào tạo...")."""
+    body_at = [i for i, label in enumerate(labels) if label == "body"]
+    if not body_at or views[0].in_main is None:
+        return labels
+    out = list(labels)
+    for i in range(body_at[0] + 1, body_at[-1]):
+        if out[i] != "body" and i != title_at and views[i].in_main and not facts[i].cues \
+                and not is_stamp_line(views[i].text):
+            out[i] = "body"
+    return out
+
+
 # A byline with its date stamp is short; longer lines are not checked for one.
 STAMP_LINE_WORDS = 20
 
@@ -80,6 +95,7 @@ class Clean(Stage):
         facts = line_facts(views)
         title_at = pick_title(views, model, hint, facts)
         labels, probs = model.label(page_features(views, title_at, facts))
+        labels = fill_main_gaps(views, facts, labels, title_at)
         page.lines, body, seen = [], [], set()
         for i, (view, label, p) in enumerate(zip(views, labels, probs)):
             if i == title_at:

@@ -81,14 +81,64 @@ def strip_tags(html: str) -> str:
     return unescape(_TAG.sub("\n", html))
 
 
+# Page chrome by its markup: navigation, asides, forms, footers, and blocks whose class or id
+# says comments, related or most-read lists, tags, sharing, copyright (English and the
+# Vietnamese slugs news templates use). Removed before the page's lines are read.
+CHROME = ("nav, aside, footer, form, noscript, [role=navigation], [role=complementary], [role=contentinfo], "
+          + ", ".join(f"[{attr}*={word}]" for attr in ("class", "id") for word in (
+              "comment", "binh-luan", "binhluan", "related", "lien-quan", "lienquan", "tin-khac", "most-read",
+              "doc-nhieu", "xem-nhieu", "tags", "tag-", "keyword", "tu-khoa", "share", "social", "copyright",
+              "footer", "sidebar", "breadcrumb", "advert", "banner")))
+# A block holding the headline or more than this share of the page's text is the article's
+# container, whatever its class says ("main has-sidebar").
+CHROME_MAX_SHARE = 0.4
+
+
+def drop_chrome(tree: HTMLTree) -> None:
+    """Remove the page's chrome blocks (CHROME), never the article's container."""
+    body = tree.body
+    if body is None:
+        return
+    total = len(body.text or "") or 1
+    headline = tree.document.query_selector("h1")
+    for node in tree.document.query_selector_all(CHROME):
+        if node.parent is None or (headline is not None and node.contains(headline)):
+            continue
+        if len(node.text or "") <= CHROME_MAX_SHARE * total:
+            node.parent.remove_child(node)
+
+
+# The article's container: the element around the headline that holds this many paragraphs.
+CONTAINER_PARAGRAPHS = 3
+
+
+def article_parts(tree: HTMLTree) -> set[str]:
+    """Keys of the subheadings and list items inside the article's container (an <article>,
+    else the headline's nearest ancestor holding a few paragraphs), which main-content
+    extraction drops as too short: they are the article's, not the page's."""
+    container = tree.document.query_selector("article")
+    headline = tree.document.query_selector("h1")
+    node = headline.parent if container is None and headline is not None else None
+    while node is not None and container is None:
+        if len(node.query_selector_all("p")) >= CONTAINER_PARAGRAPHS:
+            container = node
+        node = node.parent
+    if container is None:
+        return set()
+    parts = container.query_selector_all("li, h2, h3, h4, blockquote")
+    return {key for part in parts if not part.query_selector("a") and (key := match_key(part.text or ""))}
+
+
 def html_lines(html: str) -> tuple[list[str], list[bool], Hints]:
     """The page's visible text lines, whether each is main content, and its head."""
     tree = HTMLTree.parse(html)
+    head = read_head(tree)
+    drop_chrome(tree)
     full = extract_plain_text(tree, main_content=False, list_bullets=False, alt_texts=True, links=False)
     if not full.strip():
         lines = [squash_spaces(line) for line in strip_tags(html).splitlines()]
-        return lines, [False] * len(lines), read_head(tree)
+        return lines, [False] * len(lines), head
     main = extract_plain_text(tree, main_content=True, list_bullets=False, alt_texts=True, links=False)
-    main_keys = {match_key(line) for line in main.splitlines() if line.strip()}
+    main_keys = {match_key(line) for line in main.splitlines() if line.strip()} | article_parts(tree)
     lines = [squash_spaces(line) for line in full.splitlines()]
-    return lines, [match_key(line) in main_keys for line in lines], read_head(tree)
+    return lines, [match_key(line) in main_keys for line in lines], head
