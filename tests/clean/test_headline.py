@@ -13,6 +13,9 @@ from sugia.clean.headline import headline_text, is_headline
     ("Thứ tư, ngày 01 tháng 01 năm 2025 Tìm kiếm", False),
     ("Hai bộ trưởng chụp ảnh chung. Ảnh: Minh An", False),
     ("1.024", False),
+    ("Thứ trưởng Ngoại giao Việt Nam, Đại sứ Lê Minh An", False),  # a person's caption
+    ("PHÓ THỦ TƯỚNG, BỘ TRƯỞNG NGOẠI GIAO THĂM CHÍNH THỨC HY LẠP", True),
+    ("Thứ trưởng Ngoại giao Lê Minh An tiếp Đại sứ Hy Lạp", True),
     ("Quảng Trị", False),
     ("Hai bên nhất trí tăng cường hợp tác. Bộ trưởng đề nghị sớm tổ chức kỳ họp tiếp theo tại Hà Nội.", False),
 ])

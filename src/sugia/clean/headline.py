@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from ..lang.dates import DATE_LINE_WORDS, stamps_in
+from ..lang.gazetteer import domains, posts
 from ..lang.text import fold
+from ..lang.tokens import tokenize
 
 # A headline has at least this many words; fewer is a section, a place, a counter. More than
 # MAX_WORDS, or two sentences, is a paragraph.
@@ -34,7 +36,26 @@ def is_headline(text: str, cues: frozenset[str] = frozenset()) -> bool:
     words = _WORD.findall(text)
     if cues or len(words) < MIN_WORDS or len(words) > MAX_WORDS or _CREDIT.search(text) or _SENTENCES.search(text):
         return False
-    return not is_stamp_line(text)
+    return not is_stamp_line(text) and not is_person_caption(text)
+
+
+def is_person_caption(text: str) -> bool:
+    """A person's posts and name and nothing else ("Thứ trưởng Quốc phòng, Thượng tướng
+    Nguyễn Văn A", an author box "Nguyễn Văn A Ủy viên Trung ương Đảng"): a headline says
+    what happened, so it has a word that is neither a name nor part of a post."""
+    if text.isupper():  # capitals throughout: names and words look alike
+        return False
+    tokens = tokenize(text)
+    i, found_post = 0, False
+    while i < len(tokens):
+        hit = posts().match(tokens, i) or domains().match(tokens, i)
+        if hit:
+            found_post, i = True, hit[0]
+        elif tokens[i].cap or not tokens[i].word:
+            i += 1
+        else:
+            return False
+    return found_post
 
 
 def is_stamp_line(text: str) -> bool:
