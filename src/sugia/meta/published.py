@@ -40,6 +40,7 @@ LEAD_LAG_DAYS = 7
 # The day a report opens with may stand in its second or third paragraph, after the context.
 LEAD_PARAGRAPHS = 3
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ỸĐ])")
+_DIGIT = re.compile(r"\d")
 _SEGMENTS = re.compile(r"\s+[|\-–—•]\s+|\s*\|\s*")
 
 
@@ -65,6 +66,8 @@ def _stamp_line(text: str, found: Found, headline: bool) -> bool:
 def _line_stamp(text: str, headline: bool = False) -> Stamp | None:
     """The stamp a line prints: a full date that is the line's point, else a date line that
     may lack its year ("15:00 14/02"), whole or as one segment of a short "a | b" line."""
+    if not _DIGIT.search(text):
+        return None
     for found in stamps_in(text):
         if _stamp_line(text, found, headline):
             return found.stamp

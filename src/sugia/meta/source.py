@@ -86,6 +86,7 @@ def known_outlet(name: str) -> str | None:
 _LEAD_CREDIT = re.compile(r"^\(?([^\s()][^()]{0,24}?)\)?\s*[-–]\s")
 _ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)\b", re.I)
 LEAD_LINES = 3
+CHROME_LINES = 15
 
 
 def outlet_in_text(lines: list[Line]) -> str | None:
@@ -96,8 +97,8 @@ def outlet_in_text(lines: list[Line]) -> str | None:
         if (m := _LEAD_CREDIT.match(text)) and (found := known_outlet(m.group(1))):
             return found
     counts: dict[str, int] = {}
-    for line in lines:
-        if line.label == "body" or _THEO.match(line.text.strip()):  # the article cites, the chrome names
+    for line in lines[:CHROME_LINES] + lines[-CHROME_LINES:]:  # the masthead and the footer
+        if line.label == "body" or "." not in line.text or _THEO.match(line.text.strip()):
             continue
         for address in _ADDRESS.findall(_URL.sub(" ", line.text)):  # a link points elsewhere
             if found := known_outlet(address):
