@@ -30,7 +30,7 @@ _URL = re.compile(r"https?://|www\.|\.(?:vn|com|net|org)\b/")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"\w+")
 _CRUMB = re.compile(r"[>»›]|\s/\s")
-_CREDIT_IN_LINE = re.compile(r"[(\[]?\s*(?:ảnh|nguồn|photo|video|clip)\s*:", re.I)
+CREDIT_IN_LINE = re.compile(r"[(\[]?\s*(?:ảnh|nguồn|photo|video|clip)\s*:", re.I)
 CUE_KINDS = ("section", "widget", "media", "credit")
 # A section header may carry a short tail ("Tin liên quan:", "Đọc nhiều nhất tuần").
 SECTION_TAIL = 25
@@ -172,7 +172,7 @@ def _own_features(x: Facts) -> Features:
         f["schedule"] = 1.0
     if _URL.search(text):
         f["url"] = 1.0
-    if _CREDIT_IN_LINE.search(text) and "credit" not in x.cues:
+    if CREDIT_IN_LINE.search(text) and "credit" not in x.cues:
         f["inline_credit"] = 1.0
     if x.date_line:
         f["date_line"] = 1.0

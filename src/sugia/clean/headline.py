@@ -16,6 +16,7 @@ from ..lang.dates import DATE_LINE_WORDS, stamps_in
 from ..lang.gazetteer import domains, posts
 from ..lang.text import fold
 from ..lang.tokens import tokenize
+from .features import CREDIT_IN_LINE
 
 # A headline has at least this many words; fewer is a section, a place, a counter. More than
 # MAX_WORDS, or two sentences, is a paragraph.
@@ -24,7 +25,8 @@ MAX_WORDS = 40
 _SENTENCES = re.compile(r"[a-zà-ỹđ]{2,}[.!?]\s+[A-ZÀ-ỸĐ]")  # not "TP. Hồ Chí Minh"
 # Once its date is taken out, a stamp line has at most this many other words ("Theo TTXVN").
 STAMP_REST_WORDS = 4
-_CREDIT = re.compile(r"[(\[]?\s*(?:ảnh|nguồn|photo|video|clip)\s*:|\((?:[^\W\d_]{2,8}\d?)\)\s*[-–]", re.I)
+# A photo or source credit, or an outlet's credit before a stamp ("(VTV4)-Thứ sáu, ...").
+_CREDIT = re.compile(CREDIT_IN_LINE.pattern + r"|\((?:[^\W\d_]{2,8}\d?)\)\s*[-–]", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(r"^\s*(?:date|ngày|cập nhật|published)?\s*[:|\-–]?\s*$", re.I)
 _EDGE = re.compile(r"^[\s|,\-–—:(\[]+|[\s|,\-–—:(\[]+$")

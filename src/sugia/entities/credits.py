@@ -7,38 +7,24 @@ the reprint source).
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..data import rows
 from ..lang.text import match_key
-
+from ..meta.source import LEAD_CREDIT, news_outlet_keys
 
 _PHOTO = re.compile(r"(?:\(|\b)(?:Ảnh|ảnh|Nguồn|nguồn|Video|Clip|Đồ họa|Đồ hoạ|Photo|Source)(?: minh họa| minh hoạ)?"
                     r"\s*:\s*[^)\n]*\)?")
 _SLASH = re.compile(r"\(\s*[^()\n]{2,40}/\s*[^()\n/]{2,20}\)")  # "(Trần An/TTXVN)"
-_LEAD = re.compile(r"(?m)^(\()?([^\s()][^()\n]{0,24}?)(\))?(?=\s*[-–]\s)")  # "(VOV5) - ...", "TPO - ..."
 _THEO = re.compile(r"\b(?:[Tt]heo|[Nn]guồn tin)\s+((?:[^\s,.;:()]+\s?){1,5})")
-
-
-@cache
-def _news_names() -> frozenset[str]:
-    """Names and aliases of listed news outlets (government portals are also actors, left out)."""
-    names = set()
-    for domain, name, *rest in rows("outlets.tsv"):
-        if ".gov.vn" in domain or domain.endswith(".gov"):
-            continue
-        names |= {match_key(n) for n in [name, *(rest[0].split("|") if rest else [])]}
-    return frozenset(names)
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every credit in `text`."""
     spans = [m.span() for pattern in (_PHOTO, _SLASH) for m in pattern.finditer(text)]
-    news = _news_names()
-    for m in _LEAD.finditer(text):  # "(X) -" always; "X -" when X is a listed outlet ("Việt Nam - Lào" is not)
+    news = news_outlet_keys()
+    for m in LEAD_CREDIT.finditer(text):  # "(X) -" always; "X -" when X is a listed outlet ("Việt Nam - Lào" is not)
         bracketed = m.group(1) and m.group(3)
         if len(m.group(2).split()) <= 4 and (bracketed or match_key(m.group(2)) in news or "." in m.group(2)):
-            spans.append(m.span())
+            spans.append((m.start(), m.end(3) if bracketed else m.end(2)))
     for m in _THEO.finditer(text):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):  # the longest run of words naming a news outlet

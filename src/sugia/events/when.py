@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..lang.dates import full_year, valid_date
 from ..lang.text import fold
 
 _SEP = r"\s*[/.\-]\s*"
@@ -122,25 +123,6 @@ def _day(day: int, month: int, year: int | None, ref: Reference, lean: int) -> t
         return None, False, (month, day)
 
 
-def _valid(day: int, month: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= 31
-
-
-def _full_year(text: str | None) -> int | None:
-    """A printed year; two digits are this century's unless that would be more than a year
-    ahead ("24" -> 2024, "98" -> 1998)."""
-    if not text:
-        return None
-    year = int(text)
-    if year >= 100:
-        return year
-    return 2000 + year if 2000 + year <= date.today().year + 1 else 1900 + year
-
-
-def _valid_on(day: date, year: int) -> bool:
-    return not (day.month == 2 and day.day == 29 and not calendar.isleap(year))
-
-
 def _month(number: str | None, word: str | None) -> int:
     return int(number) if number else MONTH_WORDS[word or ""]
 
@@ -150,13 +132,13 @@ def _from_to(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[
     for m in _RANGE_FROM_TO.finditer(folded):
         d1, m1, y1, d2, m2, y2 = m.groups()
         month1, month2 = int(m1 or m2), int(m2)
-        if not (_valid(int(d1), month1) and _valid(int(d2), month2)):
+        if not (valid_date(int(d1), month1) and valid_date(int(d2), month2)):
             continue
-        year2 = _full_year(y2)
+        year2 = full_year(y2)
         end, known, md = _day(int(d2), month2, year2, ref, lean)
-        start, _, _ = _day(int(d1), month1, _full_year(y1) or (end.year if end else None), ref, lean)
+        start, _, _ = _day(int(d1), month1, full_year(y1) or (end.year if end else None), ref, lean)
         if start and end and start > end:  # "từ 30/12 đến 2/1": the range crosses the new year
-            start = start.replace(year=start.year - 1) if m1 and not y1 and _valid_on(start, start.year - 1) else None
+            start = start.replace(year=start.year - 1) if m1 and not y1 and valid_date(start.day, start.month, start.year - 1) else None
         yield When(start, end, "day", known, m.span(), md)
 
 
@@ -165,9 +147,9 @@ def _same_month(folded: str, sentence: str, ref: Reference, lean: int) -> Iterat
     for pattern in (_RANGE_SAME_MONTH, _TWO_DAYS):
         for m in pattern.finditer(folded):
             d1, d2, mo, y = m.groups()
-            if not (_valid(int(d1), int(mo)) and _valid(int(d2), int(mo)) and int(d1) < int(d2)):
+            if not (valid_date(int(d1), int(mo)) and valid_date(int(d2), int(mo)) and int(d1) < int(d2)):
                 continue
-            end, known, md = _day(int(d2), int(mo), _full_year(y), ref, lean)
+            end, known, md = _day(int(d2), int(mo), full_year(y), ref, lean)
             start = end.replace(day=int(d1)) if end else None
             yield When(start, end, "day", known, m.span(), (int(mo), int(d1)))
 
@@ -185,8 +167,8 @@ def _days(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[Whe
 
 
 def _one_day(d: int, mo: int, y: str | None, span: tuple[int, int], ref: Reference, lean: int) -> Iterator[When]:
-    if _valid(d, mo):
-        day, known, md = _day(d, mo, _full_year(y), ref, lean)
+    if valid_date(d, mo):
+        day, known, md = _day(d, mo, full_year(y), ref, lean)
         yield When(day, day, "day", known, span, md)
 
 
@@ -198,7 +180,7 @@ def _months(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[W
     for m, month, printed in sorted(found, key=lambda f: f[0].start()):
         if not 1 <= month <= 12:
             continue
-        year, known = _full_year(printed), printed is not None
+        year, known = full_year(printed), printed is not None
         if year is None:
             anchor = ref.published or (date(ref.year, 6, 15) if ref.year else None)
             year, known = (_year(15, month, ref, lean)) if anchor else (None, False)

@@ -57,16 +57,21 @@ class Stamp:
         return f"{day}T{self.hour:02d}:{self.minute or 0:02d}:00{self.tz or '+07:00'}"
 
 
-def _year(text: str | None) -> int | None:
+def full_year(text: str | None) -> int | None:
+    """A printed year; two digits are this century's unless that would be more than a year
+    ahead ("24" -> 2024, "98" -> 1998)."""
     if not text:
         return None
-    y = int(text)
-    return y + 2000 if y < 100 else y
+    year = int(text)
+    if year >= 100:
+        return year
+    return 2000 + year if 2000 + year <= date.today().year + 1 else 1900 + year
 
 
-def _valid(d: int, m: int, y: int | None) -> bool:
+def valid_date(d: int, m: int, y: int | None = None) -> bool:
+    """A real day (29/2 without a year stays valid), in a year news can speak of."""
     try:
-        date(y or 2000, m, d)  # 2000 is a leap year: 29/2 without a year stays valid
+        date(y or 2000, m, d)  # 2000 is a leap year
     except ValueError:
         return False
     return y is None or 1900 <= y <= 2100
@@ -99,8 +104,8 @@ def _time(text: str) -> tuple[int, int] | None:
 def _first_date(pattern: re.Pattern[str], text: str) -> tuple[int, int, int | None, tuple[int, int]] | None:
     """The first valid day/month(/year) that `pattern` (groups: day, month, year) finds."""
     for m in pattern.finditer(text):
-        d, mo, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
-        if _valid(d, mo, y):
+        d, mo, y = int(m.group(1)), int(m.group(2)), full_year(m.group(3))
+        if valid_date(d, mo, y):
             return d, mo, y, m.span()
     return None
 
@@ -110,7 +115,7 @@ def parse_stamp(text: str) -> Stamp | None:
     iso = _ISO.search(text)
     if iso:
         y, mo, d = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
-        if _valid(d, mo, y):
+        if valid_date(d, mo, y):
             hour = int(iso.group(4)) if iso.group(4) else None
             minute = int(iso.group(5)) if iso.group(5) else None
             zone = iso.group(7)
@@ -205,7 +210,7 @@ def _dated(text: str, folded: str) -> list[tuple[int, int, int, int | None]]:
             out.append((m.start(), m.end(), int(day), _month_of(month), y))
     for m in _DMY.finditer(text):
         if m.group(3):
-            out.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), _year(m.group(3))))
+            out.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), full_year(m.group(3))))
     return out
 
 
@@ -225,7 +230,7 @@ def stamps_in(text: str) -> list[Found]:
     folded = fold(text)
     found: list[Found] = []
     for start, end, day, month, year in sorted(_dated(text, folded)):
-        if not _valid(day, month, year) or any(start < f.end and f.start < end for f in found):
+        if not valid_date(day, month, year) or any(start < f.end and f.start < end for f in found):
             continue
         clock = _clock(text, start, end)
         hour, minute, zone = clock if clock else (None, None, None)
@@ -248,7 +253,7 @@ def lead_day(paragraph: str) -> tuple[int, int, bool] | None:
     22.6, ..."), or names as today in its first sentence ("..., hôm nay (11/11), ...")."""
     folded = fold(paragraph[:200])
     m = _LEAD_DAY.match(folded) or _TODAY_IS.search(folded.split(". ")[0])
-    if m and _valid(int(m.group(1)), int(m.group(2)), None):
+    if m and valid_date(int(m.group(1)), int(m.group(2)), None):
         return int(m.group(1)), int(m.group(2)), " nay" in m.group(0)
     return None
 
@@ -265,7 +270,7 @@ def url_date(url: str | None) -> tuple[int, int, int | None] | None:
     path = url.split("://", 1)[-1].split("/", 1)[-1]
     if m := _URL_DAY.search(path):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if _valid(d, mo, y):
+        if valid_date(d, mo, y):
             return y, mo, d
     if m := _URL_MONTH.search("/" + path):
         return int(m.group(1)), int(m.group(2)), None

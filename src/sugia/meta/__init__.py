@@ -7,6 +7,7 @@ from ..pipeline import Stage
 from .published import find_published
 from .source import credits, known_outlet, outlet_in_text, outlet_named, outlet_of_url, site_of
 
+
 class Metadata(Stage):
     name = "meta"
     requires = ("lines", "body", "head", "hints")

@@ -25,6 +25,7 @@ from ..lang.dates import (
     parse_stamp,
     stamps_in,
     url_date,
+    valid_date,
     years_spoken_of,
 )
 from ..lang.text import fold
@@ -86,7 +87,7 @@ def _agrees(stamp: Stamp, lines: list[Line], at: int, url: str | None) -> bool:
     its year or the one before."""
     if stamp.year is None:
         return False
-    if (in_url := url_date(url)) and in_url[2] and _valid_day(in_url[2], in_url[1], in_url[0]):
+    if (in_url := url_date(url)) and in_url[2] and valid_date(in_url[2], in_url[1], in_url[0]):
         return abs((date(*in_url) - date(stamp.year, stamp.month, stamp.day)).days) <= 1
     body = [line.text for line in lines if line.label == "body"]
     lead = next((day for text in body[:LEAD_PARAGRAPHS] if (day := lead_day(text))), None)
@@ -132,14 +133,6 @@ def _beyond_doubt(years: dict[int, int]) -> int | None:
     return best if years[best] > sum(years.values()) - years[best] else None
 
 
-def _valid_day(day: int, month: int, year: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _from_lead(lines: list[Line], url: str | None) -> Published:
     """The day the lead says is today ("Sáng nay 22.6", "hôm nay (11/11)"), or any lead day
     when the URL prints the year, with the year the URL prints or the one year the text names;
@@ -152,7 +145,7 @@ def _from_lead(lines: list[Line], url: str | None) -> Published:
     if lead and (lead[2] or in_url):
         years = years_spoken_of("\n".join(body))
         year = in_url[0] if in_url else _beyond_doubt(years)
-        if year and _valid_day(lead[0], lead[1], year):
+        if year and valid_date(lead[0], lead[1], year):
             return Published(Stamp(lead[0], lead[1], year), body[0][:80], inferred=True)
     if in_url and in_url[2]:
         return Published(Stamp(in_url[2], in_url[1], in_url[0]), url, inferred=True)

@@ -76,14 +76,26 @@ def outlet_named(name: str) -> str:
     return known_outlet(name) or name
 
 
+@cache
+def news_outlet_keys() -> frozenset[str]:
+    """Spelling keys of the names and aliases of listed news outlets (government portals,
+    which are also actors in the news, left out)."""
+    keys = set()
+    for domain, name, *rest in rows("outlets.tsv"):
+        if ".gov." not in domain + ".":
+            keys |= {match_key(n) for n in [name, *(rest[0].split("|") if rest else [])]}
+    return frozenset(keys)
+
+
 def known_outlet(name: str) -> str | None:
     """The listed outlet a name, alias or address names ("TPO", "VTV.vn"), or None."""
     by_domain, by_alias = _outlets()
     return by_alias.get(match_key(name)) or by_domain.get(name.strip().lower().removeprefix("www."))
 
 
-# "(Dân trí) - ", "TPO - ", "VTV.vn - ", "(VOV5)- ": the credit a lead opens with.
-_LEAD_CREDIT = re.compile(r"^\(?([^\s()][^()]{0,24}?)\)?\s*[-–]\s")
+# "(Dân trí) - ", "TPO - ", "VTV.vn - ", "(VOV5)- ": the credit a line opens with (groups:
+# opening bracket, name, closing bracket).
+LEAD_CREDIT = re.compile(r"^(\()?([^\s()][^()\n]{0,24}?)(\))?\s*[-–]\s", re.M)
 _ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)\b", re.I)
 LEAD_LINES = 3
 CHROME_LINES = 15
@@ -94,7 +106,7 @@ def outlet_in_text(lines: list[Line]) -> str | None:
     address its chrome prints most (the article's own lines and credit lines cite sources)."""
     body = [line.text for line in lines if line.label == "body"][:LEAD_LINES]
     for text in body:
-        if (m := _LEAD_CREDIT.match(text)) and (found := known_outlet(m.group(1))):
+        if (m := LEAD_CREDIT.match(text)) and (found := known_outlet(m.group(2))):
             return found
     counts: dict[str, int] = {}
     for line in lines[:CHROME_LINES] + lines[-CHROME_LINES:]:  # the masthead and the footer
