@@ -24,9 +24,11 @@ test: $(STAMP)
 	$(BIN)/pytest -q
 	$(BIN)/python eval/gate.py
 
-# Re-learn the line classifier from examples/ (writes src/sugia/data/line_model.tsv).
+# Re-learn the line classifier from examples/ (writes src/sugia/data/line_model.tsv) and the
+# entity tagger from examples/ and ../shared/real (writes src/sugia/data/entity_tagger.tsv).
 train: $(STAMP)
 	$(BIN)/python -m sugia.clean.train examples
+	$(BIN)/python -m sugia.entities.train
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_clean.py

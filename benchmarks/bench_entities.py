@@ -48,7 +48,8 @@ def quality(name: str, pages: Path, gold: Path, scorer: Path) -> list[str]:
     ours = [p.to_dict() for p in extracted]
     theirs = [{"source": p.source, **underthesea_entities(f"{p.meta.title or ''}\n{p.body}")} for p in extracted]
     a, b = score(ours, gold, pages, scorer), score(theirs, gold, pages, scorer)
-    print(f"\n{name} ({len(extracted)} pages): F1, sugia vs underthesea.ner")
+    note = " (sugia in-sample: its tagger trains on these pages; see bench_tagger.py)" if name == "real" else ""
+    print(f"\n{name} ({len(extracted)} pages): F1, sugia vs underthesea.ner{note}")
     for figure in FIGURES:
         print(f"  {figure:14} sugia {a[figure]['f1']:.3f}   underthesea {b[figure]['f1']:.3f}")
     return [p.body for p in extracted]

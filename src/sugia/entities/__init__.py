@@ -15,6 +15,7 @@ from .credits import credit_spans
 from .organizations import find_organizations
 from .people import Person, find_people, titles
 from .places import find_places
+from .tagger import Tagger, load, rule_labels, tag_names
 
 Named = records.Organization | records.Place
 
@@ -23,9 +24,10 @@ def _mentions(field_: str, text: str, spans: list[tuple[int, int]]) -> list[reco
     return [records.Mention(field_, start, end, text[start:end]) for start, end in spans]
 
 
-def extract_entities(fields: dict[str, str]) -> tuple[list[records.Person], list[records.Organization],
-                                                      list[records.Place]]:
-    """People, organisations and places over several fields of one page (title, body)."""
+def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tuple[
+        list[records.Person], list[records.Organization], list[records.Place]]:
+    """People, organisations and places over several fields of one page (title, body): the
+    rules' finds, and with a `tagger` the names it reads that the rules did not find."""
     people: dict[str, tuple[Person, records.Person]] = {}
     orgs: dict[str, records.Organization] = {}
     locs: dict[str, records.Place] = {}
@@ -51,9 +53,33 @@ def extract_entities(fields: dict[str, str]) -> tuple[list[records.Person], list
             record = locs.setdefault(match_key(place.name), records.Place(written, canonical=place.name,
                                                                           kind=place.kind, country=place.country))
             _merge(record, written, [place.name, *place.aliases], _mentions(field_, text, place.mentions))
+        if tagger is not None:
+            _add_tagged(tagger, field_, text, tokens, credits, people, orgs, locs)
     for merged, record in people.values():
         record.titles = titles(merged)
     return [record for _, record in people.values()], list(orgs.values()), list(locs.values())
+
+
+def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: list[tuple[int, int]],
+                people: dict, orgs: dict, locs: dict) -> None:
+    """Names the tagger reads where neither the rules nor a credit stand: a person the rules
+    know by a longer name gets the mention; any other is a new entity (a person without post)."""
+    taken = [(m.start, m.end, kind) for kind, table in (("PER", people), ("ORG", orgs), ("LOC", locs))
+             for value in table.values() for m in (value[1] if kind == "PER" else value).mentions if m.field == field_]
+    labels = rule_labels(tokens, taken)
+    for start, end, kind in tag_names(tagger, text, tokens, labels):
+        if any(s < end and start < e for s, e, _ in taken) or any(s < end and start < e for s, e in credits):
+            continue
+        name, mention = text[start:end], records.Mention(field_, start, end, text[start:end])
+        key = match_key(name)
+        if kind == "PER":
+            known = next((r for _, r in people.values() if f" {match_key(r.name)}".endswith(f" {key}")), None)
+            if known is None:
+                known = people.setdefault(key, (Person(name), records.Person(name)))[1]
+            known.mentions.append(mention)
+        else:
+            table, make = (orgs, records.Organization) if kind == "ORG" else (locs, records.Place)
+            table.setdefault(key, make(name, canonical=name)).mentions.append(mention)
 
 
 def _inside(mentions: list[tuple[int, int]], credits: list[tuple[int, int]]) -> bool:
@@ -77,5 +103,5 @@ class Entities(Stage):
 
     def process(self, page: Page) -> Page:
         page.people, page.organizations, page.locations = extract_entities(
-            {"title": page.meta.title or "", "body": page.body})
+            {"title": page.meta.title or "", "body": page.body}, load())
         return page

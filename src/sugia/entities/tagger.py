@@ -1,0 +1,177 @@
+"""A learned sequence tagger over the rules: it reads each line's tokens with what the rules
+and gazetteers say of them and labels names of people (PER), organisations (ORG) and places
+(LOC) in BIO form. The rules stay the candidate generators — their verdicts are features —
+and the tagger adds what they were not written for: names before their posts, people with no
+post, organisations and places no list holds.
+
+The model is a linear-chain CRF trained by `python -m sugia.entities.train` (python-crfsuite,
+a development dependency) and shipped as weights in `data/entity_tagger.tsv`; decoding here is
+plain Viterbi over those weights, so the runtime needs no CRF library.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from ..data import path
+from ..lang.gazetteer import family_names, organizations, places, posts
+from ..lang.tokens import Token
+
+LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+TYPES = {"PER": "people", "ORG": "organizations", "LOC": "locations"}
+MODEL = "entity_tagger.tsv"
+
+
+def _shape(text: str) -> str:
+    if text.isdigit():
+        return "d"
+    if not text[0].isalnum():
+        return "p"
+    if text.isupper() and len(text) > 1:
+        return "XX"
+    return "Xx" if text[0].isupper() else "x"
+
+
+def _gazetteer_marks(tokens: Sequence[Token]) -> list[list[str]]:
+    """For each token, which listed names (places, organisations, posts) cover it, as B/I."""
+    marks: list[list[str]] = [[] for _ in tokens]
+    for name, gazetteer in (("place", places()), ("org", organizations()), ("post", posts())):
+        i = 0
+        while i < len(tokens):
+            hit = gazetteer.match(tokens, i) if tokens[i].word else None
+            if not hit:
+                i += 1
+                continue
+            kind = hit[1].kind if name == "post" else name
+            marks[i].append(f"B-{kind}")
+            for j in range(i + 1, hit[0]):
+                marks[j].append(f"I-{kind}")
+            i = hit[0]
+    return marks
+
+
+def features(tokens: Sequence[Token], rule_labels: Sequence[str]) -> list[list[str]]:
+    """Each token's attributes: its word, shape, family-name and gazetteer marks, the rules'
+    label, and the same of its neighbours (two on each side)."""
+    families = family_names()
+    marks = _gazetteer_marks(tokens)
+    own = [[f"w={t.key}", f"s={_shape(t.text)}", f"r={rule}", *(f"g={m}" for m in mark)]
+           + (["fam"] if t.key in families else [])
+           for t, rule, mark in zip(tokens, rule_labels, marks)]
+    out = []
+    for i, attrs in enumerate(own):
+        row = ["bias", *attrs]
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(tokens):
+                row += [f"{offset}:{a}" for a in own[j] if not a.startswith("w=") or abs(offset) == 1]
+            else:
+                row.append(f"{offset}:edge")
+        out.append(row)
+    return out
+
+
+class Tagger:
+    """Viterbi over the shipped weights: state weights per (attribute, label) and transition
+    weights per (label, label)."""
+
+    def __init__(self, state: dict[str, list[tuple[int, float]]], transitions: list[list[float]]):
+        self.state = state
+        self.transitions = transitions
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[str]]) -> Tagger:
+        index = {label: n for n, label in enumerate(LABELS)}
+        state: dict[str, list[tuple[int, float]]] = {}
+        transitions = [[0.0] * len(LABELS) for _ in LABELS]
+        for kind, a, b, weight in rows:
+            if kind == "trans":
+                transitions[index[a]][index[b]] = float(weight)
+            else:
+                state.setdefault(a, []).append((index[b], float(weight)))
+        return cls(state, transitions)
+
+    def tag(self, attributes: list[list[str]]) -> list[str]:
+        if not attributes:
+            return []
+        n = len(LABELS)
+        scores = []
+        for attrs in attributes:
+            row = [0.0] * n
+            for attr in attrs:
+                for label, weight in self.state.get(attr, ()):
+                    row[label] += weight
+            scores.append(row)
+        best = list(scores[0])
+        back: list[list[int]] = []
+        for row in scores[1:]:
+            step, new = [], []
+            for j in range(n):
+                k = max(range(n), key=lambda i: best[i] + self.transitions[i][j])
+                step.append(k)
+                new.append(best[k] + self.transitions[k][j] + row[j])
+            back.append(step)
+            best = new
+        last = max(range(n), key=lambda i: best[i])
+        path_ = [last]
+        for step in reversed(back):
+            path_.append(step[path_[-1]])
+        return [LABELS[i] for i in reversed(path_)]
+
+
+@cache
+def load() -> Tagger | None:
+    """The shipped tagger, or None when no model has been trained (`make train`)."""
+    try:
+        with open(path(MODEL), encoding="utf-8") as handle:
+            rows = [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
+    except FileNotFoundError:
+        return None
+    return Tagger.from_rows(rows[1:])  # the first row names the columns
+
+
+def spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, type) of each labelled name."""
+    out: list[tuple[int, int, str]] = []
+    for i, label in enumerate(labels):
+        if label.startswith("B-") or (label.startswith("I-") and (i == 0 or labels[i - 1][2:] != label[2:])):
+            out.append((i, i + 1, label[2:]))
+        elif label.startswith("I-") and out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1, out[-1][2])
+    return out
+
+
+def rule_labels(tokens: Sequence[Token], found: Iterable[tuple[int, int, str]]) -> list[str]:
+    """BIO labels of the names the rules found ((start, end) in characters, type)."""
+    labels = ["O"] * len(tokens)
+    starts = [t.start for t in tokens]
+    from bisect import bisect_left
+
+    for start, end, kind in sorted(found, key=lambda f: (f[0], -f[1])):
+        first = bisect_left(starts, start)
+        inside = [i for i in range(first, bisect_left(starts, end)) if labels[i] == "O"]
+        for n, i in enumerate(inside):
+            labels[i] = ("B-" if n == 0 else "I-") + kind
+    return labels
+
+
+def lines_of(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(first, end) token ranges of each line: a line is one sequence for the tagger."""
+    out, first = [], 0
+    for i, token in enumerate(tokens):
+        if token.text == "\n":
+            if i > first:
+                out.append((first, i))
+            first = i + 1
+    if first < len(tokens):
+        out.append((first, len(tokens)))
+    return out
+
+
+def tag_names(tagger: Tagger, text: str, tokens: Sequence[Token], rules: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) in characters of every name the tagger reads in a field."""
+    out = []
+    for first, end in lines_of(tokens):
+        labels = tagger.tag(features(tokens[first:end], rules[first:end]))
+        out += [(tokens[first + a].start, tokens[first + b - 1].end, kind) for a, b, kind in spans(labels)]
+    return out

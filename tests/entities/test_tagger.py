@@ -1,0 +1,43 @@
+"""The entity tagger: Viterbi over weights, BIO spans, the labels training reads, and the
+shipped model on sentences written for the test."""
+import pytest
+
+from sugia.entities import extract_entities
+from sugia.entities.tagger import LABELS, Tagger, lines_of, load, rule_labels, spans
+from sugia.entities.train import gold_labels
+from sugia.lang.tokens import tokenize
+
+
+def test_tagger_viterbi_follows_state_and_transition_weights():
+    rows = [("state", "w=an", "B-PER", "2"), ("state", "w=ba", "I-PER", "1"), ("state", "w=ba", "B-LOC", "1.5"),
+            ("trans", "B-PER", "I-PER", "1"), ("trans", "O", "I-PER", "-5"), ("state", "w=x", "O", "1")]
+    tagger = Tagger.from_rows(rows)
+    assert tagger.tag([["w=an"], ["w=ba"]]) == ["B-PER", "I-PER"]  # the transition outweighs B-LOC
+    assert tagger.tag([["w=x"], ["w=ba"]]) == ["O", "B-LOC"]
+    assert tagger.tag([]) == []
+
+
+@pytest.mark.parametrize("labels,found", [
+    (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),
+    (["I-ORG", "I-ORG", "O"], [(0, 2, "ORG")]),  # a name the model opens with I- still counts
+    (["B-PER", "B-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
+    (["O", "O"], []),
+])
+def test_tagger_spans(labels, found):
+    assert spans(labels) == found
+
+
+def test_tagger_rule_and_gold_labels():
+    text = "Bộ trưởng Lê Gia Bảo tới Hà Nội.\nĐoàn Bộ Ngoại giao"
+    tokens = tokenize(text)
+    assert rule_labels(tokens, [(10, 20, "PER")])[2:5] == ["B-PER", "I-PER", "I-PER"]
+    gold = gold_labels(tokens, [("Lê Gia Bảo", "PER"), ("Hà Nội", "LOC"), ("Bộ Ngoại giao", "ORG")])
+    assert [label for label in gold if label != "O"] == ["B-PER", "I-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
+                                                         "I-ORG", "I-ORG"]
+    assert len(lines_of(tokens)) == 2 and set(gold) <= set(LABELS)
+
+
+def test_tagger_shipped_model_finds_a_name_before_its_post():
+    people, _, _ = extract_entities({"body": "Nguyễn Văn Bình, Thứ trưởng Bộ Ngoại giao, cho biết hai bên sẽ ký."},
+                                    load())
+    assert "Nguyễn Văn Bình" in [p.name for p in people]
