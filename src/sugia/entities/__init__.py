@@ -13,7 +13,7 @@ from ..page import Page
 from ..pipeline import Stage
 from .credits import credit_spans
 from .organizations import find_organizations
-from .people import Person, find_people, titles
+from .people import Person, find_people, posts_around, titles
 from .places import find_places
 from .tagger import Tagger, load, rule_labels, tag_names
 
@@ -73,10 +73,13 @@ def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: l
         name, mention = text[start:end], records.Mention(field_, start, end, text[start:end])
         key = match_key(name)
         if kind == "PER":
-            known = next((r for _, r in people.values() if f" {match_key(r.name)}".endswith(f" {key}")), None)
-            if known is None:
-                known = people.setdefault(key, (Person(name), records.Person(name)))[1]
-            known.mentions.append(mention)
+            known = next((pair for pair in people.values() if f" {match_key(pair[1].name)}".endswith(f" {key}")), None)
+            merged, record = known or people.setdefault(key, (Person(name), records.Person(name)))
+            record.mentions.append(mention)
+            found = posts_around(text, tokens, start, end)
+            merged.posts += found
+            record.posts += [records.Post(p.title, p.organization, p.country, p.former, field_, p.start, p.end)
+                             for p in found]
         else:
             table, make = (orgs, records.Organization) if kind == "ORG" else (locs, records.Place)
             table.setdefault(key, make(name, canonical=name)).mentions.append(mention)

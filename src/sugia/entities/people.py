@@ -192,6 +192,29 @@ def _appositions(text: str, tokens: list[Token], i: int, person: Person) -> int:
     return i
 
 
+# A post is looked for this many tokens before a name the tagger found.
+POST_REACH = 12
+
+
+def posts_around(text: str, tokens: list[Token], start: int, end: int) -> list[Post]:
+    """The posts printed right before a name found by other means than a post (the tagger)
+    and in appositions after it ("A, Thứ trưởng Bộ Ngoại giao, cho biết")."""
+    from bisect import bisect_left
+
+    starts = [t.start for t in tokens]
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    person = Person(text[start:end])
+    for i in range(max(0, first - POST_REACH), first):
+        phrase = _post_phrase(tokens, i)
+        if phrase and phrase[0] == first and phrase[1] is not None:
+            post = phrase[1]
+            post.title, post.start, post.end = span_text(text, tokens, i, first), tokens[i].start, tokens[first - 1].end
+            person.posts.append(post)
+            break
+    _appositions(text, tokens, last, person)
+    return person.posts
+
+
 def _bare_mention(people: dict[str, Person], tokens: list[Token], i: int, end: int, honorific: bool) -> None:
     """'ông Việt': an honorific and a given name of someone already named."""
     if honorific and end < len(tokens) and tokens[end].cap and tokens[end].word:
