@@ -98,6 +98,8 @@ def _organization(tokens: list[Token], j: int) -> tuple[int, str] | None:
     """A listed organisation or a head-word name at j, the longer of the two."""
     listed = organizations().match(tokens, j)
     built = extent(tokens, j)
+    if built:  # a name after the organisation is the post holder's: "Thủ tướng Chính phủ Phạm Minh Chính"
+        built = next((k for k in range(j + 1, built) if starts_name(tokens, k) and _read_name(tokens, k)), built)
     if built and (not listed or built > listed[0]):
         return built, " ".join(t.text for t in tokens[j:built])
     return (listed[0], listed[1].name) if listed else None
