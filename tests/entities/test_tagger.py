@@ -41,3 +41,13 @@ def test_tagger_shipped_model_finds_a_name_before_its_post():
     people, _, _ = extract_entities({"body": "Nguyễn Văn Bình, Thứ trưởng Bộ Ngoại giao, cho biết hai bên sẽ ký."},
                                     load())
     assert "Nguyễn Văn Bình" in [p.name for p in people]
+
+
+@pytest.mark.parametrize("name,meeting", [
+    ("Thượng đỉnh về Phối hợp hành động", True), ("Hội nghị Cấp cao ASEAN", True), ("Toạ đàm Biển Đông", True),
+    ("Diễn đàn Kinh tế Thế giới", False), ("Hội Chữ thập đỏ", False), ("Liên hợp quốc", False),
+])
+def test_tagger_meetings_are_not_organisations(name, meeting):
+    from sugia.entities.tagger import is_meeting
+
+    assert is_meeting(name) is meeting

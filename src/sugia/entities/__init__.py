@@ -15,7 +15,7 @@ from .credits import credit_spans
 from .organizations import find_organizations
 from .people import Person, find_people, posts_around, titles
 from .places import find_places
-from .tagger import Tagger, load, rule_labels, tag_names
+from .tagger import Tagger, is_meeting, load, rule_labels, tag_names
 
 Named = records.Organization | records.Place
 
@@ -80,6 +80,8 @@ def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: l
             merged.posts += found
             record.posts += [records.Post(p.title, p.organization, p.country, p.former, field_, p.start, p.end)
                              for p in found]
+        elif kind == "ORG" and is_meeting(name):
+            continue  # "Thượng đỉnh về ...": an event, not an organisation
         else:
             table, make = (orgs, records.Organization) if kind == "ORG" else (locs, records.Place)
             table.setdefault(key, make(name, canonical=name)).mentions.append(mention)

@@ -15,6 +15,7 @@ from functools import cache
 
 from ..data import path
 from ..lang.gazetteer import family_names, organizations, places, posts
+from ..lang.text import match_key
 from ..lang.tokens import Token
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
@@ -139,6 +140,17 @@ def spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
         elif label.startswith("I-") and out and out[-1][1] == i:
             out[-1] = (out[-1][0], i + 1, out[-1][2])
     return out
+
+
+# Names of meetings and ceremonies, which the events stage reads: never an organisation.
+MEETING_HEADS = frozenset(match_key(words) for words in (
+    "hội nghị", "thượng đỉnh", "hội thảo", "cuộc họp", "phiên họp", "kỳ họp", "khóa họp", "lễ", "tọa đàm", "hội đàm",
+    "đối thoại", "tuần lễ", "hội chợ", "triển lãm"))
+
+
+def is_meeting(name: str) -> bool:
+    words = match_key(name).split()
+    return " ".join(words[:2]) in MEETING_HEADS or (bool(words) and words[0] in MEETING_HEADS)
 
 
 def rule_labels(tokens: Sequence[Token], found: Iterable[tuple[int, int, str]]) -> list[str]:
