@@ -233,7 +233,7 @@ def titles(person: Person) -> list[str]:
     out: list[str] = []
     sets = [set(match_key(p.title).split()) for p in person.posts]
     for n, post in enumerate(person.posts):
-        if any(sets[n] < other and (post.bare or len(sets[n]) / len(other) < 0.6) for other in sets):
+        if post.bare and any(sets[n] < other for other in sets):
             continue
         if match_key(post.title) not in {match_key(t) for t in out}:
             out.append(post.title)
