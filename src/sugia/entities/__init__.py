@@ -16,6 +16,7 @@ from .organizations import find_organizations
 from .people import Person, find_people, posts_around, titles
 from .places import find_places
 from .tagger import Tagger, is_meeting, load, rule_labels, tag_names
+from .words import page_words, whole_end
 
 Named = records.Organization | records.Place
 
@@ -55,6 +56,7 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
             _merge(record, written, [place.name, *place.aliases], _mentions(field_, text, place.mentions))
         if tagger is not None:
             _add_tagged(tagger, field_, text, tokens, credits, people, orgs, locs)
+        _whole_words(field_, text, tokens, orgs)
     for merged, record in people.values():
         record.titles = titles(merged)
     return [record for _, record in people.values()], list(orgs.values()), list(locs.values())
@@ -85,6 +87,19 @@ def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: l
         else:
             table, make = (orgs, records.Organization) if kind == "ORG" else (locs, records.Place)
             table.setdefault(key, make(name, canonical=name)).mentions.append(mention)
+
+
+def _whole_words(field_: str, text: str, tokens: list, orgs: dict[str, records.Organization]) -> None:
+    """Organisation names cut inside a word ("Ban Tổ" of "Ban Tổ chức") made whole."""
+    words = page_words(tokens)
+    for key, record in list(orgs.items()):
+        for m in record.mentions:
+            if m.field == field_ and (end := whole_end(tokens, m.end, words)) != m.end:
+                if record.name == m.text:
+                    record.name = text[m.start:end]
+                if record.canonical == m.text:
+                    record.canonical = text[m.start:end]
+                m.end, m.text = end, text[m.start:end]
 
 
 def _inside(mentions: list[tuple[int, int]], credits: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,48 @@
+"""Names cut at a lower-case syllable made whole again. Vietnamese capitalises only the first
+syllable of each word of a name, so a reader of capitals stops inside a word: "Ban Tổ" (chức),
+"Hội đồng An" (ninh), "Cục Lãnh" (sự), "Bộ Văn" (hóa). A capitalised syllable and the
+lower-case one after it are one word when the page itself writes that pair in lower case
+("tổ chức", "an ninh") or a listed name holds it ("Tổ chức Thương mại Thế giới").
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from ..lang.gazetteer import domains, organizations, places, posts
+from ..lang.tokens import Token, tokenize
+
+
+
+def _pairs(tokens: list[Token], listed: bool) -> set[tuple[str, str]]:
+    return {(a.key, b.key) for a, b in zip(tokens, tokens[1:])
+            if a.word and b.word and not b.cap and (listed and a.cap or not a.cap) and b.end > a.end}
+
+
+@cache
+def listed_pairs() -> frozenset[tuple[str, str]]:
+    """(capitalised syllable, lower-case syllable) pairs inside the listed names."""
+    pairs: set[tuple[str, str]] = set()
+    for gazetteer in (organizations(), posts(), places(), domains()):
+        for entries in gazetteer.index.values():
+            for keys, head, entry in entries:
+                for name in (entry.name, *entry.aliases):
+                    pairs |= _pairs(tokenize(name), listed=True)
+    return frozenset(pairs)
+
+
+def page_words(tokens: list[Token]) -> set[tuple[str, str]]:
+    """Two-syllable words the page writes in lower case."""
+    return _pairs(tokens, listed=False)
+
+
+def whole_end(tokens: list[Token], end: int, words: set[tuple[str, str]]) -> int:
+    """The end (in characters) of a name ending at `end` on a capitalised syllable, with the
+    lower-case syllable that finishes its word."""
+    n = {t.end: n for n, t in enumerate(tokens)}.get(end)
+    if n is None or n + 1 >= len(tokens):
+        return end
+    last, nxt = tokens[n], tokens[n + 1]
+    if last.cap and not last.acronym and nxt.word and not nxt.cap and nxt.start == last.end + 1 \
+            and ((last.key, nxt.key) in words or (last.key, nxt.key) in listed_pairs()):
+        return nxt.end
+    return end
