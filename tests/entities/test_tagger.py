@@ -37,10 +37,27 @@ def test_tagger_rule_and_gold_labels():
     assert len(lines_of(tokens)) == 2 and set(gold) <= set(LABELS)
 
 
-def test_tagger_shipped_model_finds_a_name_before_its_post():
-    people, _, _ = extract_entities({"body": "Nguyễn Văn Bình, Thứ trưởng Bộ Ngoại giao, cho biết hai bên sẽ ký."},
-                                    load())
-    assert "Nguyễn Văn Bình" in [p.name for p in people]
+PARAGRAPH = ("Theo ông Nguyễn Trung Kiên, hoạt động sẽ diễn ra tại Hà Nội. Nguyễn Văn Bình, Thứ trưởng Bộ Ngoại giao, "
+             "cho biết hai bên sẽ ký. Trần Quốc Hưng phát biểu tại buổi lễ. Bà Lê Thị Hoa cảm ơn đoàn. Tổng thống "
+             "Joko Widodo và Phu nhân Iriana đã tới Hà Nội.")
+
+
+def test_tagger_shipped_model_adds_to_the_rules_and_keeps_theirs():
+    """Weights change with each training; what holds is that the tagger keeps every name the
+    rules find and adds names without a post the rules cannot anchor."""
+    rules = {p.name for p in extract_entities({"body": PARAGRAPH})[0]}
+    both = {p.name for p in extract_entities({"body": PARAGRAPH}, load())[0]}
+    assert rules < both and both - rules <= {"Nguyễn Văn Bình", "Trần Quốc Hưng", "Iriana"}
+
+
+def test_tagger_post_of_a_name_it_found():
+    rows = [("state", "w=bình", "I-PER", "9"), ("state", "w=nguyễn", "B-PER", "9"), ("state", "w=văn", "I-PER", "9")]
+    from sugia.lang.text import tone_key
+
+    rows = [(kind, f"w={tone_key(attr[2:])}", label, weight) for kind, attr, label, weight in rows]
+    people = extract_entities({"body": "Nguyễn Văn Bình, Thứ trưởng Bộ Ngoại giao, cho biết hai bên sẽ ký."},
+                              Tagger.from_rows(rows))[0]
+    assert [(p.name, p.titles) for p in people] == [("Nguyễn Văn Bình", ["Thứ trưởng Bộ Ngoại giao"])]
 
 
 @pytest.mark.parametrize("name,meeting", [

@@ -13,3 +13,12 @@ def test_words_an_organisation_name_ends_with_its_word():
 def test_words_a_pair_the_page_never_writes_is_left():
     orgs = {o.name for o in extract_entities({"body": "Ông tới Bộ Văn đề nghị hợp tác."})[1]}
     assert not any(name.startswith("Bộ Văn đề") for name in orgs)
+
+
+def test_words_generic_bodies_named_together_are_not_an_organisation():
+    from sugia.entities.words import is_coordination
+
+    assert is_coordination("Đảng và Nhà nước Việt Nam") and is_coordination("Đảng ta và các đảng bạn")
+    assert not is_coordination("Bộ Ngoại giao và Hợp tác quốc tế Campuchia")
+    orgs = {o.name for o in extract_entities({"body": "Đảng và Nhà nước luôn quan tâm tới kiều bào."})[1]}
+    assert not any(name.startswith("Đảng và") for name in orgs)

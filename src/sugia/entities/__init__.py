@@ -16,7 +16,7 @@ from .organizations import find_organizations
 from .people import Person, find_people, posts_around, titles
 from .places import find_places
 from .tagger import Tagger, is_meeting, load, rule_labels, tag_names
-from .words import page_words, whole_end
+from .words import is_coordination, page_words, whole_end
 
 Named = records.Organization | records.Place
 
@@ -57,6 +57,7 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
         if tagger is not None:
             _add_tagged(tagger, field_, text, tokens, credits, people, orgs, locs)
         _whole_words(field_, text, tokens, orgs)
+    orgs = {key: record for key, record in orgs.items() if not is_coordination(record.name)}
     for merged, record in people.values():
         record.titles = titles(merged)
     return [record for _, record in people.values()], list(orgs.values()), list(locs.values())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..lang.gazetteer import domains, organizations, places, posts
+from ..lang.text import match_key
 from ..lang.tokens import Token, tokenize
 
 
@@ -46,3 +47,15 @@ def whole_end(tokens: list[Token], end: int, words: set[tuple[str, str]]) -> int
             and ((last.key, nxt.key) in words or (last.key, nxt.key) in listed_pairs()):
         return nxt.end
     return end
+
+
+# The Party, the State, the Government... named together ("Đảng và Nhà nước", "Đảng và Chính
+# phủ Việt Nam") are a phrase of the language, not the name of one organisation.
+_AND = f" {match_key('và')} "
+GENERIC_BODIES = frozenset(match_key(w) for w in ("Đảng", "Nhà nước", "Chính phủ", "Quốc hội", "Nhà", "Đảng ta"))
+
+
+def is_coordination(name: str) -> bool:
+    """"Đảng và Nhà nước ...": generic bodies joined by "và", not one organisation's name."""
+    first, sep, _ = match_key(name).partition(_AND)
+    return bool(sep) and first in GENERIC_BODIES
