@@ -45,11 +45,11 @@ def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] |
     """Read [modifier]* POST complement* at i. Returns (end, post, is_honorific)."""
     gaz = posts()
     j, former = i, False
-    while (hit := gaz.match(tokens, j)) and hit[1].kind == "modifier" and (nxt := gaz.match(tokens, hit[0])) \
-            and nxt[1].kind in ("post", "modifier"):
+    while (hit := gaz.match(tokens, j, any_case=j > i)) and hit[1].kind == "modifier" \
+            and (nxt := gaz.match(tokens, hit[0], any_case=True)) and nxt[1].kind in ("post", "modifier"):
         former = former or hit[1].name.lower() in ("nguyên", "cựu")
         j = hit[0]
-    hit = gaz.match(tokens, j)
+    hit = gaz.match(tokens, j, any_case=j > i)
     if not hit or hit[1].kind not in ("post", "honorific"):
         return None
     if hit[1].kind == "honorific":

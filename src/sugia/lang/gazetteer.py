@@ -34,9 +34,10 @@ class Gazetteer:
         if toks:
             self.index.setdefault(toks[0].key, []).append((tuple(t.key for t in toks), toks[0], entry))
 
-    def match(self, tokens: list[Token], i: int) -> tuple[int, Entry] | None:
+    def match(self, tokens: list[Token], i: int, any_case: bool = False) -> tuple[int, Entry] | None:
         """The longest entry starting at tokens[i]: (end index, entry). An acronym matches
-        only as written ("NAM" is not "Nam")."""
+        only as written ("NAM" is not "Nam"); `any_case`: the first letter's case may differ
+        (a post after "Phó" is often written small: "Phó bí thư")."""
         if i >= len(tokens):  # a phrase that ends the text has nothing after it to match
             return None
         best = None
@@ -45,7 +46,7 @@ class Gazetteer:
             j = i + len(keys)
             if head.acronym and first.text != head.text:
                 continue
-            if not self.any_case and first.cap != head.cap:
+            if not (self.any_case or any_case) and first.cap != head.cap:
                 continue
             if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
                 if best is None or j > best[0]:
