@@ -7,6 +7,7 @@ inside a person's name ("Nguyễn Đức Khải" holds no Germany, "Phạm Quang
 from __future__ import annotations
 
 from .. import records
+from ..lang.gazetteer import org_head
 from ..lang.text import match_key
 from ..lang.tokens import covered, tokenize
 from ..page import Page
@@ -83,11 +84,18 @@ def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: l
             merged.posts += found
             record.posts += [records.Post(p.title, p.organization, p.country, p.former, field_, p.start, p.end)
                              for p in found]
-        elif kind == "ORG" and is_meeting(name):
-            continue  # "Thượng đỉnh về ...": an event, not an organisation
+        elif kind == "ORG" and (is_meeting(name) or not _org_like(tokens, start)):
+            continue  # "Thượng đỉnh về ...": an event; an organisation opens with a head word or is an acronym
         else:
             table, make = (orgs, records.Organization) if kind == "ORG" else (locs, records.Place)
             table.setdefault(key, make(name, canonical=name)).mentions.append(mention)
+
+
+def _org_like(tokens: list, start: int) -> bool:
+    """Does the name at `start` open as organisations do: a head word ("Bộ", "Ủy ban", "Đảng")
+    or an acronym ("ASEAN")?"""
+    i = next((n for n, t in enumerate(tokens) if t.start == start), None)
+    return i is not None and (tokens[i].acronym or org_head(tokens, i) is not None)
 
 
 def _whole_words(field_: str, text: str, tokens: list, orgs: dict[str, records.Organization]) -> None:

@@ -13,7 +13,6 @@ from ..lang.text import match_key
 from ..lang.tokens import Token, tokenize
 
 
-
 def _pairs(tokens: list[Token], listed: bool) -> set[tuple[str, str]]:
     return {(a.key, b.key) for a, b in zip(tokens, tokens[1:])
             if a.word and b.word and not b.cap and (listed and a.cap or not a.cap) and b.end > a.end}
