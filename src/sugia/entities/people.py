@@ -228,13 +228,11 @@ def _bare_mention(people: dict[str, Person], tokens: list[Token], i: int, end: i
 
 
 def titles(person: Person) -> list[str]:
-    """Distinct posts as written; a bare post ("Đại sứ") is dropped when a fuller one of the
-    same person says more ("Đại sứ Việt Nam tại Kazakhstan")."""
+    """Distinct posts as written, the bare ones too ("Đại sứ" beside "Đại sứ Việt Nam tại
+    Kazakhstan"): an article that calls a person both ways attributes both (the real pages'
+    gold lists both)."""
     out: list[str] = []
-    sets = [set(match_key(p.title).split()) for p in person.posts]
-    for n, post in enumerate(person.posts):
-        if post.bare and any(sets[n] < other for other in sets):
-            continue
+    for post in person.posts:
         if match_key(post.title) not in {match_key(t) for t in out}:
             out.append(post.title)
     return out
