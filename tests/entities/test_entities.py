@@ -127,3 +127,16 @@ def test_entities_two_organisations_joined_by_va_stay_two():
 def test_entities_post_does_not_swallow_the_verb_phrase():
     text = "Thứ trưởng Ngoại giao Phan Quốc Toản, Trưởng SOM ASEAN của Việt Nam dẫn đầu đoàn Việt Nam dự họp."
     assert people_of(text) == {"Phan Quốc Toản": ["Thứ trưởng Ngoại giao", "Trưởng SOM ASEAN của Việt Nam"]}
+
+
+@pytest.mark.parametrize("text,name,title", [
+    ("Thủ tướng nước Cộng hòa Singapore Lý Minh An phát biểu.", "Lý Minh An", "Thủ tướng nước Cộng hòa Singapore"),
+    ("Chủ tịch nước Cộng hòa Xã hội chủ nghĩa Việt Nam Trần Văn Bảo tiếp đoàn.", "Trần Văn Bảo",
+     "Chủ tịch nước Cộng hòa Xã hội chủ nghĩa Việt Nam"),
+    ("Thủ tướng Chính phủ Lê Gia Bảo dẫn đầu đoàn.", "Lê Gia Bảo", "Thủ tướng Chính phủ"),
+    ("Đại tướng Phan Minh Khôi, Phó bí thư Quân ủy Trung ương, phát biểu.", "Phan Minh Khôi",
+     "Phó bí thư Quân ủy Trung ương"),
+])
+def test_entities_posts_with_state_names_and_small_letters(text, name, title):
+    people = {p.name: p.titles for p in extract_entities({"body": text})[0]}
+    assert title in people[name]
