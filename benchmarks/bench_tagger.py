@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import time
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--dump", type=Path, help="write the held-out records (rules + tagger) here, as JSON Lines")
     args = parser.parse_args()
     real = args.shared / "real"
     own = list(examples(ROOT / "examples" / "pages", ROOT / "examples" / "gold"))
@@ -45,6 +47,8 @@ def main() -> None:
         tagged += [record(item, tagger) for item in held]
         rules += [record(item, None) for item in held]
         print(f"  fold {fold + 1}/{args.folds}: trained on {len(own) + len(rest)} pages, held out {len(held)}", flush=True)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in tagged), encoding="utf-8")
     scorer = args.shared / "eval" / "score.py"
     print(f"shared/real, {args.folds}-fold cross-validated by page (F1):")
     results = {name: score(recs, real / "gold", real / "pages", scorer) for name, recs in
