@@ -65,7 +65,7 @@ def features(tokens: Sequence[Token], rule_labels: Sequence[str]) -> list[list[s
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(tokens):
-                row += [f"{offset}:{a}" for a in own[j] if not a.startswith("w=") or abs(offset) == 1]
+                row += [f"{offset}:{a}" for a in (own[j] if abs(offset) == 1 else own[j][1:])]  # words: next door only
             else:
                 row.append(f"{offset}:edge")
         out.append(row)
@@ -103,17 +103,19 @@ class Tagger:
                 for label, weight in self.state.get(attr, ()):
                     row[label] += weight
             scores.append(row)
+        columns = list(zip(*self.transitions))  # columns[j][i]: the weight of going from i to j
         best = list(scores[0])
         back: list[list[int]] = []
         for row in scores[1:]:
             step, new = [], []
-            for j in range(n):
-                k = max(range(n), key=lambda i: best[i] + self.transitions[i][j])
-                step.append(k)
-                new.append(best[k] + self.transitions[k][j] + row[j])
+            for j, column in enumerate(columns):
+                candidates = [b + t for b, t in zip(best, column)]
+                top = max(candidates)
+                step.append(candidates.index(top))
+                new.append(top + row[j])
             back.append(step)
             best = new
-        last = max(range(n), key=lambda i: best[i])
+        last = best.index(max(best))
         path_ = [last]
         for step in reversed(back):
             path_.append(step[path_[-1]])
