@@ -140,3 +140,12 @@ def test_entities_post_does_not_swallow_the_verb_phrase():
 def test_entities_posts_with_state_names_and_small_letters(text, name, title):
     people = {p.name: p.titles for p in extract_entities({"body": text})[0]}
     assert title in people[name]
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Hội đồng họp vì hòa bình và ổn định.", []),  # peace, not the province Hòa Bình
+    ("Đoàn công tác tới tỉnh Hòa Bình.", ["Hòa Bình"]),
+    ("Hai bên hợp tác với châu Âu.", ["châu Âu"]),  # listed with its small letter
+])
+def test_entities_places_written_as_listed(text, places):
+    assert [p.name for p in extract_entities({"body": text})[2]] == places

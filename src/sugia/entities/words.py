@@ -24,7 +24,7 @@ def listed_pairs() -> frozenset[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for gazetteer in (organizations(), posts(), places(), domains()):
         for entries in gazetteer.index.values():
-            for keys, head, entry in entries:
+            for keys, head, entry, caps in entries:
                 for name in (entry.name, *entry.aliases):
                     pairs |= _pairs(tokenize(name), listed=True)
     return frozenset(pairs)

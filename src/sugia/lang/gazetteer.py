@@ -26,27 +26,32 @@ class Entry:
 class Gazetteer:
     """alias key sequence -> Entry, indexed by first token for longest match."""
 
-    index: dict[str, list[tuple[tuple[str, ...], Token, Entry]]] = field(default_factory=dict)
+    index: dict[str, list[tuple[tuple[str, ...], Token, Entry, tuple[bool, ...]]]] = field(default_factory=dict)
     any_case: bool = False  # words like "Thường trực" / "thường trực" complete a post either way
 
     def add(self, alias: str, entry: Entry) -> None:
         toks = tokenize(alias)
         if toks:
-            self.index.setdefault(toks[0].key, []).append((tuple(t.key for t in toks), toks[0], entry))
+            self.index.setdefault(toks[0].key, []).append(
+                (tuple(t.key for t in toks), toks[0], entry, tuple(t.cap for t in toks)))
 
-    def match(self, tokens: list[Token], i: int, any_case: bool = False) -> tuple[int, Entry] | None:
+    def match(self, tokens: list[Token], i: int, any_case: bool = False,
+              as_listed: bool = False) -> tuple[int, Entry] | None:
         """The longest entry starting at tokens[i]: (end index, entry). An acronym matches
         only as written ("NAM" is not "Nam"); `any_case`: the first letter's case may differ
-        (a post after "Phó" is often written small: "Phó bí thư")."""
+        (a post after "Phó" is often written small: "Phó bí thư"); `as_listed`: every later
+        syllable's case must be the listed one ("hòa bình", peace, is not "Hòa Bình")."""
         if i >= len(tokens):  # a phrase that ends the text has nothing after it to match
             return None
         best = None
         first = tokens[i]
-        for keys, head, entry in self.index.get(first.key, ()):
+        for keys, head, entry, caps in self.index.get(first.key, ()):
             j = i + len(keys)
             if head.acronym and first.text != head.text:
                 continue
             if not (self.any_case or any_case) and first.cap != head.cap:
+                continue
+            if as_listed and j <= len(tokens) and any(tokens[i + k].cap != cap for k, cap in enumerate(caps) if k):
                 continue
             if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
                 if best is None or j > best[0]:
