@@ -149,3 +149,11 @@ def test_entities_posts_with_state_names_and_small_letters(text, name, title):
 ])
 def test_entities_places_written_as_listed(text, places):
     assert [p.name for p in extract_entities({"body": text})[2]] == places
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Bộ trưởng Ngoại giao Nga Xéc-gây La-vờ-rốp hội đàm với đoàn.", "Xéc-gây La-vờ-rốp"),
+    ("Thủ tướng Lào Thoong-lun Xi-xu-lít phát biểu.", "Thoong-lun Xi-xu-lít"),
+])
+def test_entities_hyphenated_transliterations_are_foreign_names(text, name):
+    assert [p.name for p in extract_entities({"body": text})[0]] == [name]

@@ -115,17 +115,17 @@ def _closed_lower_run(tokens: list[Token], j: int) -> int | None:
 
 def _read_name(tokens: list[Token], j: int) -> int | None:
     """End of a person's name starting at j, or None when no name starts there."""
-    k = j
-    while k < len(tokens) and k - j < MAX_NAME_TOKENS:
+    k, words, hyphens = j, 0, 0
+    while k < len(tokens) and words < MAX_NAME_TOKENS:
         tok = tokens[k]
         if tok.text == "-" and k > j and glued(tokens, k) and k + 1 < len(tokens) and glued(tokens, k + 1):
-            k += 2  # "Kassym-Jomart", "Seon-ho"
+            k, hyphens = k + 2, hyphens + 1  # "Kassym-Jomart", "Seon-ho", "Xéc-gây La-vờ-rốp"
             continue
         if not (tok.word and tok.cap and not tok.acronym):
             break
         if k > j and (posts().match(tokens, k) or (organizations().match(tokens, k))):
             break
-        k += 1
+        k, words = k + 1, words + 1
     if k == j:
         return None
     place = places().match(tokens, j)
@@ -135,7 +135,8 @@ def _read_name(tokens: list[Token], j: int) -> int | None:
     if tokens[j].key in family_names() and len(run) >= 2 and all(vietnamese_word(t) for t in run):
         return k
     foreign = [t for t in run if not vietnamese_word(t)]
-    if foreign and not any(places().match(tokens, m) for m in range(j, k)):
+    # A Vietnamese name never hyphenates: syllables joined by hyphens transliterate a foreign one.
+    if (foreign or hyphens) and not any(places().match(tokens, m) for m in range(j, k)):
         return k
     return None
 
