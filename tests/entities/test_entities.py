@@ -157,3 +157,12 @@ def test_entities_places_written_as_listed(text, places):
 ])
 def test_entities_hyphenated_transliterations_are_foreign_names(text, name):
     assert [p.name for p in extract_entities({"body": text})[0]] == [name]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Lãnh đạo UBND tỉnh Lạng Sơn tiếp đoàn.", "UBND tỉnh Lạng Sơn"),
+    ("Ủy ban nhân dân thành phố Hà Nội tổ chức lễ đón.", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("Bí thư Tỉnh ủy Sơn La tiếp đoàn.", "Tỉnh ủy Sơn La"),
+])
+def test_entities_local_bodies_are_one_per_place(text, org):
+    assert org in [o.name for o in extract_entities({"body": text})[1]]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lang.gazetteer import org_head, organizations, places, posts, starts_name
+from ..lang.gazetteer import org_head, organizations, phrase_at, phrase_index, places, posts, starts_name
 from ..lang.text import match_key
 from ..lang.tokens import Token, in_caps_run, keys, lower_run, span_text, vietnamese_word
 
@@ -111,6 +111,19 @@ def _credit(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].text == ":" and tokens[i - 2].key in CREDIT_WORDS
 
 
+_LOCALITY_WORDS = phrase_index(("tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã", "xã"))
+
+
+def _locality(tokens: list[Token], j: int) -> int | None:
+    """End of the province or city a local body belongs to ("tỉnh Lạng Sơn", "TP Hà Nội",
+    "Hà Nội"), or None."""
+    if j >= len(tokens):
+        return None
+    start = phrase_at(tokens, j, _LOCALITY_WORDS) or j
+    hit = places().match(tokens, start) if start < len(tokens) else None
+    return hit[0] if hit and hit[1].kind in ("province", "city") else None
+
+
 def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[Organization]:
     """Organisations in `tokens`; token positions in `skip` (people's names) are not read."""
     found: dict[str, Organization] = {}
@@ -144,6 +157,8 @@ def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[O
                 country = places().match(tokens, end)
             if country and country[1].kind == "country" and country[1].name != "Việt Nam":
                 end, entry = country[0], None  # a foreign ministry: "Bộ Ngoại giao Nhật Bản"
+            if entry and entry.kind == "local" and (where := _locality(tokens, end)):
+                end, entry = where, None  # "UBND tỉnh Lạng Sơn", "Thành ủy Hà Nội": one body per place
             add(i, end, canonical=entry.name if entry else None, alias=_acronym_at(tokens, end))
             i = end
         elif stop := extent(tokens, i):
