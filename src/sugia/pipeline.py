@@ -22,9 +22,14 @@ READ_FIELDS = frozenset({"source", "raw", "kind", "hints"})
 
 
 class StageLike(Protocol):
-    name: str
-    requires: ClassVar[tuple[str, ...]]
-    assigns: ClassVar[tuple[str, ...]]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, page: Page) -> Page: ...
 

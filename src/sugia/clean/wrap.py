@@ -31,9 +31,11 @@ def _width(lines: list[str]) -> int | None:
 def unwrap(lines: list[str]) -> list[tuple[int, str]]:
     """(index of its first line, text) of every line once cut paragraphs are joined."""
     width = _width(lines)
-    cut = [bool(width) and len(line) >= CUT_SHARE * width and not _ENDS_SENTENCE.search(line) for line in lines]
+    if width is None:
+        return list(enumerate(lines))
+    cut = [len(line) >= CUT_SHARE * width and not _ENDS_SENTENCE.search(line) for line in lines]
     longer = sum(len(line) >= LONGER for line in lines)
-    if not width or sum(cut) < MIN_CUT_LINES or sum(cut) < MIN_CUT_SHARE * longer:
+    if sum(cut) < MIN_CUT_LINES or sum(cut) < MIN_CUT_SHARE * longer:
         return list(enumerate(lines))
     out: list[tuple[int, str]] = []
     joining = False

@@ -48,13 +48,13 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
             record.mentions += _mentions(field_, text, person.mentions)
         for org in find_organizations(text, tokens, skip):
             canonical = org.canonical or org.name
-            record = orgs.setdefault(match_key(canonical), records.Organization(org.name, canonical=canonical))
-            _merge(record, org.name, org.aliases, _mentions(field_, text, org.mentions))
+            org_record = orgs.setdefault(match_key(canonical), records.Organization(org.name, canonical=canonical))
+            _merge(org_record, org.name, org.aliases, _mentions(field_, text, org.mentions))
         for place in find_places(text, tokens, skip):
             written = text[place.mentions[0][0] : place.mentions[0][1]]
-            record = locs.setdefault(match_key(place.name), records.Place(written, canonical=place.name,
-                                                                          kind=place.kind, country=place.country))
-            _merge(record, written, [place.name, *place.aliases], _mentions(field_, text, place.mentions))
+            place_record = locs.setdefault(match_key(place.name), records.Place(
+                written, canonical=place.name, kind=place.kind, country=place.country))
+            _merge(place_record, written, [place.name, *place.aliases], _mentions(field_, text, place.mentions))
         if tagger is not None:
             _add_tagged(tagger, field_, text, tokens, credits, people, orgs, locs)
         _whole_words(field_, text, tokens, orgs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lang.gazetteer import org_head, organizations, phrase_at, phrase_index, places, posts, starts_name
+from ..lang.gazetteer import Entry, org_head, organizations, phrase_at, phrase_index, places, posts, starts_name
 from ..lang.text import match_key
 from ..lang.tokens import Token, in_caps_run, keys, lower_run, span_text, vietnamese_word
 
@@ -151,9 +151,10 @@ def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[O
             continue
         hit = gaz.match(tokens, i)
         if hit:
-            end, entry = hit
+            end, listed = hit
+            entry: Entry | None = listed
             country = None
-            if entry.kind in ("ministry", "state") and end < len(tokens):
+            if listed.kind in ("ministry", "state") and end < len(tokens):
                 country = places().match(tokens, end)
             if country and country[1].kind == "country" and country[1].name != "Việt Nam":
                 end, entry = country[0], None  # a foreign ministry: "Bộ Ngoại giao Nhật Bản"

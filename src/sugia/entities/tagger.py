@@ -33,7 +33,7 @@ def _shape(text: str) -> str:
     return "Xx" if text[0].isupper() else "x"
 
 
-def _gazetteer_marks(tokens: Sequence[Token]) -> list[list[str]]:
+def _gazetteer_marks(tokens: list[Token]) -> list[list[str]]:
     """For each token, which listed names (places, organisations, posts) cover it, as B/I."""
     marks: list[list[str]] = [[] for _ in tokens]
     for name, gazetteer in (("place", places()), ("org", organizations()), ("post", posts())):
@@ -51,7 +51,7 @@ def _gazetteer_marks(tokens: Sequence[Token]) -> list[list[str]]:
     return marks
 
 
-def features(tokens: Sequence[Token], rule_labels: Sequence[str]) -> list[list[str]]:
+def features(tokens: list[Token], rule_labels: Sequence[str]) -> list[list[str]]:
     """Each token's attributes: its word, shape, family-name and gazetteer marks, the rules'
     label, and the same of its neighbours (two on each side)."""
     families = family_names()
@@ -182,7 +182,7 @@ def lines_of(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def tag_names(tagger: Tagger, text: str, tokens: Sequence[Token], rules: Sequence[str]) -> list[tuple[int, int, str]]:
+def tag_names(tagger: Tagger, text: str, tokens: list[Token], rules: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, type) in characters of every name the tagger reads in a field."""
     out = []
     for first, end in lines_of(tokens):

@@ -87,8 +87,9 @@ def _agrees(stamp: Stamp, lines: list[Line], at: int, url: str | None) -> bool:
     its year or the one before."""
     if stamp.year is None:
         return False
-    if (in_url := url_date(url)) and in_url[2] and valid_date(in_url[2], in_url[1], in_url[0]):
-        return abs((date(*in_url) - date(stamp.year, stamp.month, stamp.day)).days) <= 1
+    in_url = url_date(url)
+    if in_url and (url_day := in_url[2]) and valid_date(url_day, in_url[1], in_url[0]):
+        return abs((date(in_url[0], in_url[1], url_day) - date(stamp.year, stamp.month, stamp.day)).days) <= 1
     body = [line.text for line in lines if line.label == "body"]
     lead = next((day for text in body[:LEAD_PARAGRAPHS] if (day := lead_day(text))), None)
     if lead:
