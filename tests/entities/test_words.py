@@ -22,3 +22,14 @@ def test_words_generic_bodies_named_together_are_not_an_organisation():
     assert not is_coordination("Bộ Ngoại giao và Hợp tác quốc tế Campuchia")
     orgs = {o.name for o in extract_entities({"body": "Đảng và Nhà nước luôn quan tâm tới kiều bào."})[1]}
     assert not any(name.startswith("Đảng và") for name in orgs)
+
+
+def test_words_a_post_ends_with_its_word():
+    from sugia.entities import _whole_posts
+    from sugia.entities.people import Post
+    from sugia.lang.tokens import tokenize
+
+    text = "Ông là Bộ trưởng Bộ Văn hóa. Ngành văn hóa phát triển mạnh."
+    post = Post("Bộ trưởng Bộ Văn", start=7, end=23)
+    _whole_posts(text, tokenize(text), [post])
+    assert (post.title, post.end) == ("Bộ trưởng Bộ Văn hóa", 27)

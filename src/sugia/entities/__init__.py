@@ -39,6 +39,7 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
         tokens = tokenize(text)
         credits = credit_spans(text)
         found_people = [p for p in find_people(text, tokens) if not _inside(p.mentions, credits)]
+        _whole_posts(text, tokens, [post for p in found_people for post in p.posts])
         skip = covered(tokens, [span for p in found_people for span in p.mentions] + credits)
         for person in found_people:
             merged, record = people.setdefault(match_key(person.name), (Person(person.name), records.Person(person.name)))
@@ -96,6 +97,14 @@ def _org_like(tokens: list, start: int) -> bool:
     or an acronym ("ASEAN")?"""
     i = next((n for n, t in enumerate(tokens) if t.start == start), None)
     return i is not None and (tokens[i].acronym or org_head(tokens, i) is not None)
+
+
+def _whole_posts(text: str, tokens: list, posts: list) -> None:
+    """Posts cut inside a word ("Bộ trưởng Bộ Văn" of "... Bộ Văn hóa") made whole."""
+    words = page_words(tokens)
+    for post in posts:
+        if post.title and (end := whole_end(tokens, post.end, words)) != post.end:
+            post.title, post.end = text[post.start:end], end
 
 
 def _whole_words(field_: str, text: str, tokens: list, orgs: dict[str, records.Organization]) -> None:
