@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import records
 from ..lang.gazetteer import org_head
 from ..lang.text import match_key
-from ..lang.tokens import covered, tokenize
+from ..lang.tokens import covered, token_at, tokenize
 from ..page import Page
 from ..pipeline import Stage
 from .credits import credit_spans
@@ -95,8 +95,8 @@ def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: l
 def _org_like(tokens: list, start: int) -> bool:
     """Does the name at `start` open as organisations do: a head word ("Bộ", "Ủy ban", "Đảng")
     or an acronym ("ASEAN")?"""
-    i = next((n for n, t in enumerate(tokens) if t.start == start), None)
-    return i is not None and (tokens[i].acronym or org_head(tokens, i) is not None)
+    i = token_at(tokens, start)
+    return i < len(tokens) and tokens[i].start == start and (tokens[i].acronym or org_head(tokens, i) is not None)
 
 
 def _whole_posts(text: str, tokens: list, posts: list) -> None:

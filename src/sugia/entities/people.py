@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..lang.gazetteer import domains, family_names, organizations, places, posts, starts_name
 from ..lang.text import match_key
-from ..lang.tokens import Token, glued, keys, lower_run, span_text, vietnamese_word
+from ..lang.tokens import Token, glued, keys, lower_run, span_text, token_at, vietnamese_word
 from .organizations import extent
 
 MAX_NAME_TOKENS = 5
@@ -202,10 +202,7 @@ POST_REACH = 12
 def posts_around(text: str, tokens: list[Token], start: int, end: int) -> list[Post]:
     """The posts printed right before a name found by other means than a post (the tagger)
     and in appositions after it ("A, Thứ trưởng Bộ Ngoại giao, cho biết")."""
-    from bisect import bisect_left
-
-    starts = [t.start for t in tokens]
-    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    first, last = token_at(tokens, start), token_at(tokens, end)
     person = Person(text[start:end])
     for i in range(max(0, first - POST_REACH), first):
         phrase = _post_phrase(tokens, i)

@@ -16,7 +16,7 @@ from functools import cache
 from ..data import path
 from ..lang.gazetteer import family_names, organizations, places, posts
 from ..lang.text import match_key
-from ..lang.tokens import Token
+from ..lang.tokens import Token, token_at
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 TYPES = {"PER": "people", "ORG": "organizations", "LOC": "locations"}
@@ -158,12 +158,8 @@ def is_meeting(name: str) -> bool:
 def rule_labels(tokens: Sequence[Token], found: Iterable[tuple[int, int, str]]) -> list[str]:
     """BIO labels of the names the rules found ((start, end) in characters, type)."""
     labels = ["O"] * len(tokens)
-    starts = [t.start for t in tokens]
-    from bisect import bisect_left
-
     for start, end, kind in sorted(found, key=lambda f: (f[0], -f[1])):
-        first = bisect_left(starts, start)
-        inside = [i for i in range(first, bisect_left(starts, end)) if labels[i] == "O"]
+        inside = [i for i in range(token_at(tokens, start), token_at(tokens, end)) if labels[i] == "O"]
         for n, i in enumerate(inside):
             labels[i] = ("B-" if n == 0 else "I-") + kind
     return labels

@@ -10,7 +10,7 @@ from functools import cache
 
 from ..lang.gazetteer import domains, organizations, places, posts
 from ..lang.text import match_key
-from ..lang.tokens import Token, tokenize
+from ..lang.tokens import Token, token_at, tokenize
 
 
 def _pairs(tokens: list[Token], listed: bool) -> set[tuple[str, str]]:
@@ -38,8 +38,8 @@ def page_words(tokens: list[Token]) -> set[tuple[str, str]]:
 def whole_end(tokens: list[Token], end: int, words: set[tuple[str, str]]) -> int:
     """The end (in characters) of a name ending at `end` on a capitalised syllable, with the
     lower-case syllable that finishes its word."""
-    n = {t.end: n for n, t in enumerate(tokens)}.get(end)
-    if n is None or n + 1 >= len(tokens):
+    n = token_at(tokens, end) - 1  # the token that ends at `end`, if one does
+    if n < 0 or tokens[n].end != end or n + 1 >= len(tokens):
         return end
     last, nxt = tokens[n], tokens[n + 1]
     if last.cap and not last.acronym and nxt.word and not nxt.cap and nxt.start == last.end + 1 \

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .text import tone_key
@@ -49,12 +51,14 @@ def tokenize(text: str) -> list[Token]:
     return [_token(m.group(), m.start()) for m in _TOKEN.finditer(text)]
 
 
+def token_at(tokens: Sequence[Token], char: int) -> int:
+    """Index of the first token starting at or after character `char` (tokens are in order)."""
+    return bisect_left(tokens, char, key=lambda t: t.start)
+
+
 def covered(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
     """Indices of the tokens that start inside any of the character spans."""
-    from bisect import bisect_left
-
-    starts = [t.start for t in tokens]
-    return {n for s, e in spans for n in range(bisect_left(starts, s), bisect_left(starts, e))}
+    return {n for s, e in spans for n in range(token_at(tokens, s), token_at(tokens, e))}
 
 
 def span_text(text: str, tokens: list[Token], i: int, j: int) -> str:
