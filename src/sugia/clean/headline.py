@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..lang.dates import DATE_LINE_WORDS, stamps_in
+from ..lang.dates import STAMP_WORDS, stamps_in, words_beside
 from ..lang.gazetteer import domains, posts
-from ..lang.text import fold
 from ..lang.tokens import tokenize
 from .features import CREDIT_IN_LINE
 
@@ -23,8 +22,6 @@ from .features import CREDIT_IN_LINE
 MIN_WORDS = 3
 MAX_WORDS = 40
 _SENTENCES = re.compile(r"[a-zà-ỹđ]{2,}[.!?]\s+[A-ZÀ-ỸĐ]")  # not "TP. Hồ Chí Minh"
-# Once its date is taken out, a stamp line has at most this many other words ("Theo TTXVN").
-STAMP_REST_WORDS = 4
 # A photo or source credit, or an outlet's credit before a stamp ("(VTV4)-Thứ sáu, ...").
 _CREDIT = re.compile(CREDIT_IN_LINE.pattern + r"|\((?:[^\W\d_]{2,8}\d?)\)\s*[-–]", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -66,11 +63,7 @@ def is_stamp_line(text: str) -> bool:
     found = stamps_in(text)
     if not found:
         return False
-    rest = text
-    for f in reversed(found):
-        rest = rest[: f.start] + " " + rest[f.end :]
-    others = [w for w in _WORD.findall(fold(rest)) if w not in DATE_LINE_WORDS]
-    return len(others) <= STAMP_REST_WORDS or bool(_CREDIT.search(rest))
+    return len(words_beside(text, found)) <= STAMP_WORDS or bool(_CREDIT.search(text))
 
 
 def headline_text(text: str) -> str:

@@ -297,3 +297,19 @@ def common_year(text: str, today: date | None = None) -> int | None:
     """The year a text speaks of most (the latest of equally common ones)."""
     counts = years_spoken_of(text, today)
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A line holding a stamp and at most this many other words is a stamp line: a byline, a
+# section, "Theo TTXVN" around the date (swept on the real pages: 3 to 5 read the same dates).
+STAMP_WORDS = 4
+
+
+def words_beside(text: str, found: list[Found]) -> list[str]:
+    """The words of a line besides its stamps and the words that dress a date ("Thứ Hai",
+    "ngày", "Cập nhật"), folded; words glued to a stamp are parted ("Thế giớiThứ Ba")."""
+    rest = text
+    for f in sorted(found, key=lambda f: -f.start):
+        rest = rest[: f.start] + " " + rest[f.end :]
+    parted = "".join(" " + c if c.isupper() and n and rest[n - 1].islower() else c for n, c in enumerate(rest))
+    return [w for w in _LETTERS.findall(fold(parted)) if w not in DATE_LINE_WORDS]

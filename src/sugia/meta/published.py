@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..lang.dates import (
-    DATE_LINE_WORDS,
+    STAMP_WORDS,
     Found,
     Stamp,
     is_date_line,
@@ -26,21 +26,18 @@ from ..lang.dates import (
     stamps_in,
     url_date,
     valid_date,
+    words_beside,
     years_spoken_of,
 )
-from ..lang.text import fold
 from ..page import Line
 
 # How many lines from the headline (or from the top) a stamp is looked for.
 REACH = 8
-# A line holding a date and at most this many other words is a stamp line ("Thế giới ... Google News").
-STAMP_OTHER_WORDS = 6
 # A masthead date above the headline agrees with the lead when the lead's day is at most this
 # many days earlier (reports are published on the day or soon after).
 LEAD_LAG_DAYS = 7
 # The day a report opens with may stand in its second or third paragraph, after the context.
 LEAD_PARAGRAPHS = 3
-_CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ỸĐ])")
 _DIGIT = re.compile(r"\d")
 _SEGMENTS = re.compile(r"\s+[|\-–—•]\s+|\s*\|\s*")
 
@@ -59,9 +56,7 @@ def _stamp_line(text: str, found: Found, headline: bool) -> bool:
         return True
     if headline and text[found.end:].strip() in (")", "]") and text[:found.start].rstrip().endswith(("(", "[")):
         return True
-    rest = _CAMEL.sub(" ", text[: found.start] + " " + text[found.end :])
-    words = [w for w in re.findall(r"[^\W\d_]+", fold(rest)) if w not in DATE_LINE_WORDS]
-    return len(words) <= STAMP_OTHER_WORDS
+    return len(words_beside(text, [found])) <= STAMP_WORDS
 
 
 def _line_stamp(text: str, headline: bool = False) -> Stamp | None:
