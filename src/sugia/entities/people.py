@@ -26,7 +26,6 @@ MAX_LOWER_RUN = 4  # "Trưởng đoàn đại biểu biên giới Lào"
 @dataclass
 class Post:
     title: str  # as written, without the name
-    bare: bool = False  # the post word alone ("Thứ trưởng"), nothing completing it
     organization: str | None = None
     country: str | None = None
     former: bool = False
@@ -56,7 +55,6 @@ def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] |
         return hit[0], None, True
     post = Post("", former=former)
     end = _complement(tokens, hit[0], post)
-    post.bare = end == hit[0]
     return end, post, False
 
 

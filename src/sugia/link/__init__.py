@@ -24,7 +24,7 @@ def link_entities(store: Store, page_id: int, page: Page) -> dict[str, int]:
             insert_mentions(store, page_id, found, record.mentions)
             if type_ == "person":
                 people[match_key(record.name)] = found
-                # a bare "Thứ trưởng" is left out when a fuller post is known (`titles`)
+                # one spelling of each post: the form `titles` keeps
                 insert_posts(store, page_id, found, [p for p in record.posts if p.title in record.titles])
     return people
 
