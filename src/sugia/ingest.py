@@ -17,9 +17,6 @@ from .read import read_bytes
 from .store import Store
 from .store.write import clear_failure, delete_page, insert_facts, insert_page, record_failure, status
 
-STATES = ("new", "changed", "unchanged", "failed")
-
-
 class Writer:
     """Stores processed pages in one base. Keep one per base and process: it holds the reprint
     index over the pages committed so far."""

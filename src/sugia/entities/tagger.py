@@ -19,7 +19,6 @@ from ..lang.text import match_key
 from ..lang.tokens import Token, token_at
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
-TYPES = {"PER": "people", "ORG": "organizations", "LOC": "locations"}
 MODEL = "entity_tagger.tsv"
 
 

@@ -293,11 +293,6 @@ def years_spoken_of(text: str, today: date | None = None) -> dict[int, int]:
     return counts
 
 
-def common_year(text: str, today: date | None = None) -> int | None:
-    """The year a text speaks of most (the latest of equally common ones)."""
-    counts = years_spoken_of(text, today)
-    return max(counts, key=lambda y: (counts[y], y)) if counts else None
-
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A line holding a stamp and at most this many other words is a stamp line: a byline, a
