@@ -24,10 +24,12 @@ test: $(STAMP)
 	$(BIN)/pytest -q
 	$(BIN)/python eval/gate.py
 
-# Re-learn the line classifier from examples/ (writes src/sugia/data/line_model.tsv) and the
-# entity tagger from examples/ and ../shared/real (writes src/sugia/data/entity_tagger.tsv).
+# Re-learn the line classifier from examples/ (writes src/sugia/data/line_model.tsv), count the
+# two-syllable words of the real pages (data/common_words.txt) and train the entity tagger from
+# examples/ and ../shared/real (writes src/sugia/data/entity_tagger.tsv).
 train: $(STAMP)
 	$(BIN)/python -m sugia.clean.train examples
+	$(BIN)/python -m sugia.lang.lexicon ../shared/real/unlabeled ../shared/real/pages examples
 	$(BIN)/python -m sugia.entities.train
 
 bench: $(STAMP)

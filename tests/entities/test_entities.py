@@ -166,3 +166,31 @@ def test_entities_hyphenated_transliterations_are_foreign_names(text, name):
 ])
 def test_entities_local_bodies_are_one_per_place(text, org):
     assert org in [o.name for o in extract_entities({"body": text})[1]]
+
+
+@pytest.mark.parametrize("text,people,places", [
+    # an honorific and a given name alone, at a sentence's start or inside it
+    ("Chị Ngân cho biết cả xóm đã góp tiền sửa đường.", {"Ngân"}, set()),
+    ("Theo lời kể của anh Khải, đêm đó trời mưa to.", {"Khải"}, set()),
+    # "Anh" before a name is an honorific, not the United Kingdom
+    ("Anh Phùng Văn Khải, 38 tuổi, ngụ tại Cần Thơ.", {"Phùng Văn Khải"}, {"Cần Thơ"}),
+    ("Ông Đức và bà Vinh đều đã nghỉ hưu.", {"Đức", "Vinh"}, set()),  # given names, not Germany or Vinh
+    # a Vietnamese full name standing alone
+    ("Đỗ Thị Quỳnh Như kể lại rằng cô được cứu sống.", {"Đỗ Thị Quỳnh Như"}, set()),
+    ("Trần Hữu Nghĩa, Thứ trưởng Bộ Công Thương, cho biết thêm.", {"Trần Hữu Nghĩa"}, set()),
+    # full names that are streets, schools, cities and words in capitals are no people
+    ("Cửa hàng ở số 12 đường Nguyễn Văn Linh, quận 7.", set(), set()),
+    ("Học sinh Trường THPT Lê Quý Đôn đạt giải nhất.", set(), set()),
+    ("Hội chợ diễn ra tại TP. Hồ Chí Minh trong ba ngày.", set(), {"TP. Hồ Chí Minh"}),
+    ("Các đồng chí Lãnh đạo chủ chốt đã tới dự.", set(), set()),
+    ("Xã Bà Điểm thuộc huyện Đức Hòa, tỉnh Long An.", set(), {"Đức Hòa", "Long An"}),
+])
+def test_entities_people_of_general_news(text, people, places):
+    found, _, locations = extract_entities({"body": text})
+    assert {p.name for p in found} == people
+    assert places <= names(locations) and "Anh" not in names(locations) and "Đức" not in names(locations)
+
+
+def test_entities_a_surname_before_the_full_name_is_that_person():
+    found = extract_entities({"body": "Bà Lindqvist nói. Sau đó, Thủ tướng Thụy Điển Annika Lindqvist rời Hà Nội."})[0]
+    assert [(p.name, len(p.mentions)) for p in found] == [("Annika Lindqvist", 2)]

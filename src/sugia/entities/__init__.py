@@ -40,7 +40,7 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
         credits = credit_spans(text)
         found_people = [p for p in find_people(text, tokens) if not _inside(p.mentions, credits)]
         _whole_posts(text, tokens, [post for p in found_people for post in p.posts])
-        skip = covered(tokens, [span for p in found_people for span in p.mentions] + credits)
+        skip = covered(tokens, [span for p in found_people for span in p.mentions + p.cues] + credits)
         for person in found_people:
             merged, record = people.setdefault(match_key(person.name), (Person(person.name), records.Person(person.name)))
             merged.posts += person.posts
@@ -60,9 +60,26 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
             _add_tagged(tagger, field_, text, tokens, credits, people, orgs, locs)
         _whole_words(field_, text, tokens, orgs)
     orgs = {key: record for key, record in orgs.items() if not is_coordination(record.name)}
+    _fold_short_names(people)
     for merged, record in people.values():
         record.titles = titles(merged)
     return [record for _, record in people.values()], list(orgs.values()), list(locs.values())
+
+
+def _fold_short_names(people: dict[str, tuple[Person, records.Person]]) -> None:
+    """'bà Merkel' before 'Angela Merkel', 'ông Tập' of 'Tập Cận Bình', 'Tổng thống Lee' of
+    'Lee Jae Myung': a person the page names only by the last (or, failing that, the first)
+    part of the name one other person bears in full is that person."""
+    for key, (merged, record) in list(people.items()):
+        words = key.split()
+        longer = [k.split() for k in people if len(k.split()) > len(words)]
+        fuller = [k for k in longer if k[-len(words):] == words] or [k for k in longer if k[:len(words)] == words]
+        if len(words) == 1 and len(fuller) == 1:
+            del people[key]
+            whole, target = people[" ".join(fuller[0])]
+            whole.posts += merged.posts
+            target.posts += record.posts
+            target.mentions = sorted(target.mentions + record.mentions, key=lambda m: (m.field != "title", m.start))
 
 
 def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: list[tuple[int, int]],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lang.gazetteer import phrase_at, phrase_index, places
+from ..lang.gazetteer import family_names, phrase_at, phrase_index, places
 from ..lang.text import match_key
 from ..lang.tokens import Token, keys, span_text, vietnamese_word
 
@@ -43,7 +43,7 @@ def _cap_run(tokens: list[Token], j: int, limit: int = 4) -> int:
 
 def _misread(tokens: list[Token], i: int, end: int) -> bool:
     """A one-word country that is something else here: part of a name ("Tuấn Anh", "Quang
-    Đức"), a language ("Pháp ngữ"), or a capitalised word opening a sentence ("Ý tưởng")."""
+    Đức"), a language ("Pháp ngữ"), or a capitalised word opening a sentence ("Ý tưởng", "Đức Hòa")."""
     if end - i > 1:
         return False
     prev = tokens[i - 1] if i > 0 else None
@@ -52,6 +52,9 @@ def _misread(tokens: list[Token], i: int, end: int) -> bool:
         return True
     if prev is not None and prev.word and prev.cap and not places().match(tokens, i - 1) and vietnamese_word(tokens[i]):
         return True  # a syllable inside a capitalised run that is not itself a place: "Tuấn Anh"
+    if nxt is not None and nxt.word and nxt.cap and vietnamese_word(tokens[i]) and vietnamese_word(nxt) \
+            and nxt.key not in family_names() and not places().match(tokens, end):
+        return True  # the first syllable of a name: "Đức Hòa", "Mỹ Tho" (a holder's name follows a country)
     sentence_start = prev is None or prev.text in ".!?\n:\"“(-–"
     return sentence_start and nxt is not None and nxt.word and not nxt.cap and len(tokens[i].text) <= 2
 
@@ -94,7 +97,7 @@ def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
         intro = phrase_at(tokens, i, _INTRO) if not tokens[i].cap else None
         if intro and intro < len(tokens) and tokens[intro].cap and intro not in skip:
             end = _cap_run(tokens, intro)
-            if not gaz.match(tokens, intro):
+            if not (listed := gaz.match(tokens, intro)) or _misread(tokens, intro, listed[0]):  # "huyện Đức Hòa"
                 add(span_text(text, tokens, intro, end), "place", intro, end)
             i = intro
             continue

@@ -16,7 +16,7 @@ from functools import cache
 from ..data import path
 from ..lang.gazetteer import family_names, organizations, places, posts
 from ..lang.text import match_key
-from ..lang.tokens import Token, token_at
+from ..lang.tokens import Token, token_at, vietnamese_word
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 MODEL = "entity_tagger.tsv"
@@ -51,12 +51,12 @@ def _gazetteer_marks(tokens: list[Token]) -> list[list[str]]:
 
 
 def features(tokens: list[Token], rule_labels: Sequence[str]) -> list[list[str]]:
-    """Each token's attributes: its word, shape, family-name and gazetteer marks, the rules'
-    label, and the same of its neighbours (two on each side)."""
+    """Each token's attributes: its word, shape, family-name and gazetteer marks, whether it
+    is no Vietnamese syllable ("Tokayev"), the rules' label, and the same of its neighbours (two on each side)."""
     families = family_names()
     marks = _gazetteer_marks(tokens)
     own = [[f"w={t.key}", f"s={_shape(t.text)}", f"r={rule}", *(f"g={m}" for m in mark)]
-           + (["fam"] if t.key in families else [])
+           + (["fam"] if t.key in families else []) + (["foreign"] if t.word and not vietnamese_word(t) else [])
            for t, rule, mark in zip(tokens, rule_labels, marks)]
     out = []
     for i, attrs in enumerate(own):

@@ -16,7 +16,7 @@ _VIETNAMESE_SYLLABLE = re.compile(
     r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
     r"(?:ng|nh|ch|[cmnpt]|[iyou])?$"
 )
-_ROMAN = re.compile(r"^[IVXLC]+$")
+ROMAN = re.compile(r"^[IVXLC]+$")
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]|\n")
 
 
@@ -33,7 +33,7 @@ class Token:
 
 def _token(text: str, start: int) -> Token:
     letters = [c for c in text if c.isalpha()]
-    acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(text)
+    acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and not ROMAN.match(text)
     return Token(text, start, start + len(text), tone_key(text), text[0].isalnum(), text[0].isupper(), acronym)
 
 

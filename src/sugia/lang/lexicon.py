@@ -1,0 +1,66 @@
+"""Two-syllable words of the language ("lãnh đạo", "cơ quan", "văn hóa"): pairs of syllables
+Vietnamese news writes together in lower case on many pages. A capitalised run made of such a
+pair is a word in capitals ("đồng chí Lãnh đạo", "Văn Hóa"), not a name; a name cut before the
+second syllable ("Sở Y" of "Sở Y tế") is completed by it.
+
+The list is counted, not written: `python -m sugia.lang.lexicon PAGES...` (run by `make
+train`) keeps the lower-case pairs seen on at least MIN_PAGES pages and writes
+`data/common_words.txt` with the command and the pages named in its header.
+
+usage: python -m sugia.lang.lexicon [--out PATH] FOLDER...
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+from ..data import path, rows
+from .tokens import tokenize, vietnamese_word
+
+FILE = "common_words.txt"
+MIN_PAGES = 4
+
+
+@cache
+def common_pairs() -> frozenset[tuple[str, str]]:
+    """(syllable, syllable) keys of the shipped two-syllable words; empty when none shipped."""
+    try:
+        return frozenset((a, b) for a, b in rows(FILE))
+    except FileNotFoundError:
+        return frozenset()
+
+
+def page_pairs(text: str) -> set[tuple[str, str]]:
+    """The lower-case Vietnamese syllable pairs one page writes with a single space between."""
+    tokens = tokenize(text)
+    return {(a.key, b.key) for a, b in zip(tokens, tokens[1:])
+            if a.word and b.word and not a.cap and not b.cap and b.start == a.end + 1
+            and vietnamese_word(a) and vietnamese_word(b)}
+
+
+def count(files: list[Path]) -> Counter[tuple[str, str]]:
+    """On how many of the pages each pair appears."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for file in files:
+        seen.update(page_pairs(file.read_text(encoding="utf-8", errors="replace")))
+    return seen
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=Path(path(FILE)))
+    args = parser.parse_args(argv)
+    files = sorted(f for folder in args.folders for f in folder.rglob("*.txt"))
+    pairs = sorted(pair for pair, pages in count(files).items() if pages >= MIN_PAGES)
+    header = (f"# Two-syllable words: lower-case syllable pairs seen on >= {MIN_PAGES} of {len(files)} pages.\n"
+              f"# Written by: python -m sugia.lang.lexicon {' '.join(str(f) for f in args.folders)}\n"
+              "# Keys (case-folded, tone placement normalised), tab-separated.\n")
+    args.out.write_text(header + "".join(f"{a}\t{b}\n" for a, b in pairs), encoding="utf-8")
+    print(f"{len(pairs)} pairs from {len(files)} pages -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
