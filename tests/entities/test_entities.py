@@ -194,3 +194,20 @@ def test_entities_people_of_general_news(text, people, places):
 def test_entities_a_surname_before_the_full_name_is_that_person():
     found = extract_entities({"body": "Bà Lindqvist nói. Sau đó, Thủ tướng Thụy Điển Annika Lindqvist rời Hà Nội."})[0]
     assert [(p.name, len(p.mentions)) for p in found] == [("Annika Lindqvist", 2)]
+
+
+@pytest.mark.parametrize("text,name,title", [
+    ("Tổng Thư ký Liên hợp quốc Ban Ki-moon phát biểu.", "Ban Ki-moon", "Tổng Thư ký Liên hợp quốc"),
+    ("Thủ tướng tiếp Thứ trưởng Thứ nhất Bộ Ngoại giao Canada Paul Moreau.", "Paul Moreau",
+     "Thứ trưởng Thứ nhất Bộ Ngoại giao Canada"),
+    ("Dự có Chủ tịch Ủy ban nhân dân thành phố Hải Phòng Lê Văn Đạt.", "Lê Văn Đạt",
+     "Chủ tịch Ủy ban nhân dân thành phố Hải Phòng"),
+    ("Dự có Trưởng Ban Đối ngoại Trung ương Hà Minh Tâm.", "Hà Minh Tâm", "Trưởng Ban Đối ngoại Trung ương"),
+    ("Phía Peru có Bộ trưởng Bộ Ngoại giao Ramón Quispe, Đại sứ.", "Ramón Quispe", "Bộ trưởng Bộ Ngoại giao"),
+    ("Bộ trưởng Bộ Lao động Thương binh và Xã hội Võ Thanh Hà dự.", "Võ Thanh Hà",
+     "Bộ trưởng Bộ Lao động Thương binh và Xã hội"),
+    ("Ông Khamsay Vongdara, Ủy viên Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào, Bí thư, phát biểu.",
+     "Khamsay Vongdara", "Ủy viên Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào"),
+])
+def test_entities_posts_that_run_past_a_listed_name(text, name, title):
+    assert title in people_of(text)[name]

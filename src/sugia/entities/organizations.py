@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lang.gazetteer import Entry, org_head, organizations, phrase_at, phrase_index, places, posts, starts_name
+from ..lang.lexicon import common_pairs
 from ..lang.text import match_key
 from ..lang.tokens import Token, in_caps_run, keys, lower_run, span_text, vietnamese_word
+from .words import listed_pairs
 
 # Words after a head that make an event or a document, not a body: "Hội nghị", "Bộ luật".
 NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",
@@ -86,6 +88,9 @@ def extent(tokens: list[Token], i: int) -> int | None:
                 break  # after a place or an acronym a name ends: "Hội đồng ... ILO Thúc đẩy"
             end = j = j + 1
             continue
+        if j == end and tokens[j - 1].cap and _one_word(tokens[j - 1], tok):
+            end = j = j + 1  # "Bộ Lao động Thương binh và Xã hội", "Sở Y tế": the word's second syllable
+            continue
         run = lower_run(tokens, j, MAX_LOWER_RUN)  # kept when a capital, a place, an acronym or "(ACR)" closes it
         if _acronym_at(tokens, run):
             end = run
@@ -104,6 +109,11 @@ def extent(tokens: list[Token], i: int) -> int | None:
             continue
         break
     return end if end and end > head_end else None
+
+
+def _one_word(a: Token, b: Token) -> bool:
+    """Two syllables that are one word of the language or of a listed name ("Xã hội", "Y tế")."""
+    return (a.key, b.key) in common_pairs() or (a.key, b.key) in listed_pairs()
 
 
 def _credit(tokens: list[Token], i: int) -> bool:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lang.gazetteer import domains, family_names, org_head, organizations, places, posts, starts_name
+from ..lang.gazetteer import domains, family_names, org_head, phrase_at, organizations, places, posts, starts_name
 from ..lang.lexicon import common_pairs
 from ..lang.text import match_key
 from ..lang.tokens import ROMAN, Token, glued, keys, lower_run, span_text, token_at, vietnamese_word
 from .organizations import extent
+from .places import INTRO
 from .words import listed_pairs, page_words
 
 MAX_NAME_TOKENS = 6
@@ -25,7 +26,7 @@ PARTICLES = keys("bin", "binti", "bint", "ibn", "de", "da", "del", "della", "dos
                  "al", "el")
 _CONNECT = keys("tại", "của", "ở")
 _TERM = keys("khóa", "khoá", "nhiệm", "lần")  # "Chủ tịch Đại hội đồng LHQ khóa 79"
-MAX_LOWER_RUN = 4  # "Trưởng đoàn đại biểu biên giới Lào"
+MAX_LOWER_RUN = 6  # "Trưởng đoàn đại biểu cấp cao tỉnh Điện Biên"
 
 
 @dataclass
@@ -60,7 +61,10 @@ def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] |
     if hit[1].kind == "honorific":
         return hit[0], None, True
     post = Post("", former=former)
-    end = _complement(tokens, hit[0], post)
+    start = hit[0]
+    if (org := _organization(tokens, start - 1)) and org[0] > start:  # "Trưởng Ban" + "Đối ngoại Trung ương"
+        post.organization, start = org[1], org[0]
+    end = _complement(tokens, start, post)
     return end, post, False
 
 
@@ -71,6 +75,8 @@ def _complement(tokens: list[Token], j: int, post: Post) -> int:
     anchored = False  # a place or organisation completed the post: no verb phrase after it
     while j < len(tokens):
         tok = tokens[j]
+        if tok.cap and _hyphenated_name(tokens, j):
+            break  # "Tổng Thư ký Liên hợp quốc Ban Ki-moon": no "Ban" of an organisation
         if tok.cap and (p := places().match(tokens, j)):  # before names: "Hàn Quốc", "Thái Lan"
             post.country = (p[1].country or p[1].name) if p[1].kind in ("city", "province") else p[1].name
             j, anchored = p[0], True
@@ -81,6 +87,8 @@ def _complement(tokens: list[Token], j: int, post: Post) -> int:
             break
         elif d := domains().match(tokens, j):
             j = d[0]
+        elif (intro := phrase_at(tokens, j, INTRO)) and intro < len(tokens) and places().match(tokens, intro):
+            j = intro  # "Chủ tịch Ủy ban nhân dân thành phố Hà Nội"
         elif tok.key in _CONNECT and j + 1 < len(tokens) and tokens[j + 1].cap and \
                 (places().match(tokens, j + 1) or _organization(tokens, j + 1)) or tok.acronym:
             j += 1
@@ -101,10 +109,28 @@ def _organization(tokens: list[Token], j: int) -> tuple[int, str] | None:
     listed = organizations().match(tokens, j)
     built = extent(tokens, j)
     if built:  # a name after the organisation is the post holder's: "Thủ tướng Chính phủ Phạm Minh Chính"
-        built = next((k for k in range(j + 1, built) if starts_name(tokens, k) and _read_name(tokens, k)), built)
+        built = next((k for k in range(j + 1, built) if starts_name(tokens, k) and _read_name(tokens, k)
+                      or _foreign_run(tokens, k)), built)
     if built and (not listed or built > listed[0]):
         return built, " ".join(t.text for t in tokens[j:built])
+    if listed and (longer := max((o[0] for m in range(j + 1, listed[0]) if (o := organizations().match(tokens, m))),
+                                 default=0)) > listed[0]:
+        return longer, " ".join(t.text for t in tokens[j:longer])  # "Ban Chấp hành Trung ương [Đảng] Nhân dân Cách mạng Lào"
     return (listed[0], listed[1].name) if listed else None
+
+
+def _hyphenated_name(tokens: list[Token], j: int) -> bool:
+    """A name joined by hyphens at j ("Ban Ki-moon", "Xổm-xa-vạt"): no place or body is."""
+    end = _read_name(tokens, j)
+    return bool(end) and any(t.text == "-" for t in tokens[j:end]) and not places().match(tokens, j)
+
+
+def _foreign_run(tokens: list[Token], k: int) -> bool:
+    """A foreign full name at k, ending the capitalised run: "Bộ Ngoại giao Heraldo Munoz"."""
+    end = _read_name(tokens, k) if tokens[k].cap and not vietnamese_word(tokens[k]) else None
+    run = tokens[k:end] if end else []
+    return len(run) >= 2 and 2 * sum(not vietnamese_word(t) for t in run) > len(run) \
+        and not (end < len(tokens) and tokens[end].cap and tokens[end].word)
 
 
 def _closed_lower_run(tokens: list[Token], j: int) -> int | None:

@@ -31,7 +31,7 @@ class Place:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-_INTRO, _VENUE = phrase_index(INTRODUCERS), phrase_index(VENUES)
+INTRO, _VENUE = phrase_index(INTRODUCERS), phrase_index(VENUES)
 
 
 def _cap_run(tokens: list[Token], j: int, limit: int = 4) -> int:
@@ -94,7 +94,7 @@ def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
             add(span_text(text, tokens, i, end), entry.kind, i, end, entry.name, entry.country)
             i = end
             continue
-        intro = phrase_at(tokens, i, _INTRO) if not tokens[i].cap else None
+        intro = phrase_at(tokens, i, INTRO) if not tokens[i].cap else None
         if intro and intro < len(tokens) and tokens[intro].cap and intro not in skip:
             end = _cap_run(tokens, intro)
             if not (listed := gaz.match(tokens, intro)) or _misread(tokens, intro, listed[0]):  # "huyện Đức Hòa"

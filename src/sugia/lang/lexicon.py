@@ -17,10 +17,15 @@ from functools import cache
 from pathlib import Path
 
 from ..data import path, rows
-from .tokens import tokenize, vietnamese_word
+from .tokens import keys, tokenize, vietnamese_word
 
 FILE = "common_words.txt"
 MIN_PAGES = 4
+# Function words join words, they do not make one: "Hàn Quốc và" is no word "quốc và".
+FUNCTION_WORDS = keys("và", "của", "tại", "ở", "với", "cho", "là", "đã", "sẽ", "đang", "được", "bị", "các", "những", "một",
+                      "trong", "ngoài", "trên", "dưới", "từ", "đến", "tới", "này", "đó", "khi", "thì", "mà", "để", "về",
+                      "theo", "như", "cũng", "không", "vào", "ra", "lên", "nhằm", "nên", "vì", "do", "bởi", "hay",
+                      "hoặc", "rất", "đều", "vẫn", "còn", "nhau", "giữa", "sau", "trước", "qua", "cùng", "ngày", "năm")
 
 
 @cache
@@ -37,7 +42,7 @@ def page_pairs(text: str) -> set[tuple[str, str]]:
     tokens = tokenize(text)
     return {(a.key, b.key) for a, b in zip(tokens, tokens[1:])
             if a.word and b.word and not a.cap and not b.cap and b.start == a.end + 1
-            and vietnamese_word(a) and vietnamese_word(b)}
+            and vietnamese_word(a) and vietnamese_word(b) and a.key not in FUNCTION_WORDS and b.key not in FUNCTION_WORDS}
 
 
 def count(files: list[Path]) -> Counter[tuple[str, str]]:
