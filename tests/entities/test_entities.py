@@ -211,3 +211,16 @@ def test_entities_a_surname_before_the_full_name_is_that_person():
 ])
 def test_entities_posts_that_run_past_a_listed_name(text, name, title):
     assert title in people_of(text)[name]
+
+
+@pytest.mark.parametrize("text,name,title", [
+    ("Chủ tịch Hội đồng châu Âu Pieter De Smet phát biểu.", "Pieter De Smet", "Chủ tịch Hội đồng châu Âu"),
+    ("Hội đàm với Thủ tướng Samdech Techo Sok Chenda.", "Sok Chenda", "Thủ tướng"),
+    ("Thứ trưởng Bộ Công an Lê Minh Tân dự.", "Lê Minh Tân", "Thứ trưởng Bộ Công an"),  # "tân" is no modifier here
+    ("Có mặt ông Kham Phouvong - Phó Chủ tịch tỉnh Bokeo Mới.", "Kham Phouvong", "Phó Chủ tịch tỉnh Bokeo Mới"),
+    ("Bộ trưởng Giao thông Ivan Petrov tới.", "Ivan Petrov", "Bộ trưởng Giao thông"),
+    ("Tổng Thư ký Pháp ngữ Aline Dubois chủ trì.", "Aline Dubois", "Tổng Thư ký Pháp ngữ"),
+    ("Hoàng thân Khalid bin Salman Al-Rashid dự tiệc.", "Khalid bin Salman Al-Rashid", "Hoàng thân"),
+])
+def test_entities_courtesy_titles_particles_and_unlisted_places(text, name, title):
+    assert title in people_of(text)[name]
