@@ -224,3 +224,16 @@ def test_entities_posts_that_run_past_a_listed_name(text, name, title):
 ])
 def test_entities_courtesy_titles_particles_and_unlisted_places(text, name, title):
     assert title in people_of(text)[name]
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Ủy ban liên chính phủ Việt Nam - Peru về hợp tác kinh tế - thương mại và khoa học - kỹ thuật đã họp.",
+     "Ủy ban liên chính phủ Việt Nam - Peru về hợp tác kinh tế - thương mại và khoa học - kỹ thuật"),
+    ("Hội đồng Hòa bình về Dải Gaza do ông A lập.", "Hội đồng Hòa bình về Dải Gaza"),
+    ("Đại sứ quán làm việc với Ủy ban Hàng không Dân dụng Peru về việc mở đường bay.", "Ủy ban Hàng không Dân dụng Peru"),
+    ("Ủy ban Liên chính phủ Việt Nam - Peru đã họp tại Hà Nội.", "Ủy ban Liên chính phủ Việt Nam - Peru"),
+    ("Đại diện Học viện Ngoại giao.Tại đây ông phát biểu.", "Học viện Ngoại giao"),
+    ("Quà của Hội Chữ thập đỏ và Sở Y tế tỉnh.", "Sở Y tế"),
+])
+def test_entities_organisations_with_their_remit_and_whole_words(text, org):
+    assert org in names(extract_entities({"body": text})[1])

@@ -18,6 +18,8 @@ from .words import listed_pairs
 NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",
                       "quy", "luật", "nguyên", "tiêu", "trưởng", "công", "tác", "việc")
 MAX_LOWER_RUN = 3  # "Hội đồng tư vấn kinh doanh APEC": lower-case words inside a name
+# Words that open a clause: never inside a name ("Ủy ban X đã họp tại Hà Nội").
+CLAUSE_WORDS = keys("đã", "sẽ", "đang", "vừa", "được", "là", "có", "cho", "nhằm", "để", "cũng", "khi", "thì", "mà")
 # Vietnamese capitalises the first syllable of each word of a name: "Hàng không Dân dụng",
 # "Liên chính phủ". Up to this many small syllables may stand before the next capital.
 MAX_INNER_SYLLABLES = 2
@@ -92,6 +94,8 @@ def extent(tokens: list[Token], i: int) -> int | None:
             end = j = j + 1  # "Bộ Lao động Thương binh và Xã hội", "Sở Y tế": the word's second syllable
             continue
         run = lower_run(tokens, j, MAX_LOWER_RUN)  # kept when a capital, a place, an acronym or "(ACR)" closes it
+        if any(t.key in CLAUSE_WORDS for t in tokens[j:run]):
+            break
         if _acronym_at(tokens, run):
             end = run
             break
@@ -108,7 +112,46 @@ def extent(tokens: list[Token], i: int) -> int | None:
             end = j = run + 1
             continue
         break
+    if end and end > head_end and tokens[i].key in REMIT_HEADS:
+        end = _remit(tokens, end)
     return end if end and end > head_end else None
+
+
+# Committees, councils and steering boards are named with their remit: "Ủy ban liên chính phủ
+# Việt Nam - Nga về hợp tác kinh tế - thương mại", "Ban Chỉ đạo Nhà nước về phân giới cắm mốc".
+REMIT_HEADS = keys("ủy", "uỷ", "hội", "ban", "phân", "nhóm", "tổ")
+REMIT_WORDS = 16
+ABOUT = keys("về")
+# Where a remit ends: words that begin a clause or another phrase.
+REMIT_STOPS = CLAUSE_WORDS | keys("với", "tại", "của", "trong", "do", "theo", "lần", "khóa", "khoá", "kỳ", "phiên",
+                                  "họp", "năm", "ngày", "từ", "đến", "tới", "giữa", "gồm", "và", "hai", "các", "những",
+                                  "này", "đó", "vào")
+# "với Ủy ban X về việc ...", "... về đẩy mạnh": the topic of a talk or a text, not a remit.
+NOT_REMIT = keys("việc", "đẩy", "thúc", "tăng", "nâng", "tình", "kết")
+
+
+def _remit(tokens: list[Token], end: int) -> int:
+    """The end of "về ..." after a committee's name: words and hyphen pairs up to a clause, a
+    name or a post ("và" only between two words of the remit: "kinh tế, thương mại và ...")."""
+    if end + 1 >= len(tokens) or tokens[end].key not in ABOUT or not tokens[end + 1].word \
+            or tokens[end + 1].key in NOT_REMIT:
+        return end
+    j, last = end + 1, end
+    while j < len(tokens) and j - end <= REMIT_WORDS:
+        tok = tokens[j]
+        # "... kỹ thuật Dmitri": a foreign name after the remit's small words is its holder's
+        foreign_after_small = j > end + 1 and tok.cap and not vietnamese_word(tok) and not tokens[j - 1].cap
+        if tok.word and tok.key not in REMIT_STOPS and not starts_name(tokens, j) and not _is_post(tokens, j) \
+                and not foreign_after_small:
+            last = j = j + 1
+        elif (tok.text in PAIR_MARKS or tok.key in AND or tok.text == ",") and j == last and j + 1 < len(tokens) \
+                and tokens[j + 1].word and tokens[j + 1].key not in REMIT_STOPS:
+            j += 1  # "kinh tế - thương mại", "... và khoa học"
+        else:
+            break
+    else:
+        return end  # still running after REMIT_WORDS: no clear end, no remit
+    return last if last > end + 1 else end
 
 
 def _one_word(a: Token, b: Token) -> bool:

@@ -47,8 +47,22 @@ def glued(tokens: list[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].end == tokens[i].start
 
 
+# "giao.Tại": a sentence glued to the next by a lost space (a small letter, a full stop, a
+# capital); "TP.HCM", "Đ.Mét-vê-đét" and "S.E" keep their dot.
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
+
+
+def _pieces(word: str, start: int) -> list[Token]:
+    """A matched word, split where a sentence was glued to the next one."""
+    cut = _GLUED_SENTENCE.search(word)
+    if not cut or not (word[cut.start() - 1].islower() and word[cut.end()].isupper()):
+        return [_token(word, start)]
+    return [_token(word[: cut.start()], start), _token(".", start + cut.start()),
+            *_pieces(word[cut.end():], start + cut.end())]
+
+
 def tokenize(text: str) -> list[Token]:
-    return [_token(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    return [token for m in _TOKEN.finditer(text) for token in _pieces(m.group(), m.start())]
 
 
 def token_at(tokens: Sequence[Token], char: int) -> int:
