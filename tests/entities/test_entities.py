@@ -237,3 +237,21 @@ def test_entities_courtesy_titles_particles_and_unlisted_places(text, name, titl
 ])
 def test_entities_organisations_with_their_remit_and_whole_words(text, org):
     assert org in names(extract_entities({"body": text})[1])
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Ông gặp Giáo sư Karl Brenner, nhà sáng lập kiêm Chủ tịch điều hành WEF; sau đó", "Karl Brenner",
+     ["nhà sáng lập", "Chủ tịch điều hành WEF"]),
+    ("Chủ tịch Liên minh Nghị viện thế giới (IPU) Rosa Delgado dự.", "Rosa Delgado",
+     ["Chủ tịch Liên minh Nghị viện thế giới (IPU)"]),
+    ("Tổng lãnh sự Lào tại TP Hồ Chí Minh - ông Khampheng Sisavath đến thăm.", "Khampheng Sisavath",
+     ["Tổng lãnh sự Lào tại TP Hồ Chí Minh"]),
+    ("Có đồng chí Lê Văn Tám - ủy viên Ban thường vụ Tỉnh ủy, Phó chủ tịch UBND tỉnh, dự.", "Lê Văn Tám",
+     ["ủy viên Ban thường vụ Tỉnh ủy", "Phó chủ tịch UBND"]),
+    ("Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Cam-pu-chia Xô Khun Vong tới.", "Xô Khun Vong",
+     ["Phó Thủ tướng", "Bộ trưởng Ngoại giao Cam-pu-chia"]),
+    ("Thư ký Hội đồng An ninh Quốc gia Mông Cổ Batbold Ganzorig đang thăm.", "Batbold Ganzorig",
+     ["Thư ký Hội đồng An ninh Quốc gia Mông Cổ"]),
+])
+def test_entities_post_chains_with_kiem_dashes_and_small_letters(text, name, expected):
+    assert people_of(text)[name] == expected

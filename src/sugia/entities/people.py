@@ -43,15 +43,16 @@ class Person:
     cues: list[tuple[int, int]] = field(default_factory=list)  # honorifics before a mention: "Anh" in "Anh Tuấn"
 
 
-def _post_phrase(tokens: list[Token], i: int) -> tuple[int, Post | None, bool] | None:
-    """Read [modifier]* POST complement* at i. Returns (end, post, is_honorific)."""
+def _post_phrase(tokens: list[Token], i: int, any_case: bool = False) -> tuple[int, Post | None, bool] | None:
+    """Read [modifier]* POST complement* at i. Returns (end, post, is_honorific). `any_case`:
+    the post may open in small letters (after a name: "X - ủy viên Ban thường vụ")."""
     gaz = posts()
     j, former = i, False
-    while (hit := gaz.match(tokens, j, any_case=j > i)) and hit[1].kind == "modifier" \
+    while (hit := gaz.match(tokens, j, any_case=any_case or j > i)) and hit[1].kind == "modifier" \
             and (nxt := gaz.match(tokens, hit[0], any_case=True)) and nxt[1].kind in ("post", "modifier"):
         former = former or hit[1].name.lower() in ("nguyên", "cựu", "cố")
         j = hit[0]
-    hit = gaz.match(tokens, j, any_case=j > i)
+    hit = gaz.match(tokens, j, any_case=any_case or j > i)
     if not hit or hit[1].kind not in ("post", "honorific"):
         return None
     if hit[1].kind == "honorific":
@@ -91,6 +92,8 @@ def _complement(tokens: list[Token], j: int, post: Post) -> int:
         elif tok.key in _CONNECT and j + 1 < len(tokens) and tokens[j + 1].cap and \
                 (places().match(tokens, j + 1) or _organization(tokens, j + 1)) or tok.acronym:
             j += 1
+        elif anchored and tok.text == "(" and j + 2 < len(tokens) and tokens[j + 1].acronym and tokens[j + 2].text == ")":
+            j += 3  # "Chủ tịch Liên minh Nghị viện thế giới (IPU) X"
         elif tok.key in _TERM and j + 1 < len(tokens) and (tokens[j + 1].text[0].isdigit() or tokens[j + 1].acronym):
             j += 2
         elif tok.text == "," and post.organization and j + 1 < len(tokens) and tokens[j + 1].cap \
@@ -168,9 +171,12 @@ def find_people(text: str, tokens: list[Token]) -> list[Person]:
         name_end = read_name(tokens, end) if end < len(tokens) else None
         if name_end is None and (honorific and _personal(tokens, i, end) or courteous):
             name_end = given_name(tokens, end, words)  # "chị Lan", "ông Phúc"
+        elif name_end is None and post and post.country not in (None, "Việt Nam") and \
+                (given := given_name(tokens, end, words)) and given - end >= 2:
+            name_end = given  # a foreign post's holder, transliterated: "Ngoại giao Cam-pu-chia Hô Nam Hông"
         if name_end is None:
-            if post and end + 1 < len(tokens) and tokens[end].text == "," and _post_phrase(tokens, end + 1):
-                pending.append(post)  # "Phó Thủ tướng, Bộ trưởng Ngoại giao X"
+            if post and end + 1 < len(tokens) and tokens[end].text in APPOSITION_MARKS and _post_phrase(tokens, end + 1):
+                pending.append(post)  # "Phó Thủ tướng, Bộ trưởng Ngoại giao X", "Tổng lãnh sự Lào - ông X"
                 i = end + 1
                 continue
             pending = []
@@ -193,14 +199,14 @@ def _person(people: dict[str, Person], name: str) -> Person:
     return people[key]
 
 
-APPOSITION_MARKS = (",", "-", "–")  # "ông X - Phó Chủ tịch tỉnh Y"
+APPOSITION_MARKS = (",", "-", "–", "kiêm")  # "ông X - Phó Chủ tịch tỉnh Y", "X, nhà sáng lập kiêm Chủ tịch"
 
 
 def _appositions(text: str, tokens: list[Token], i: int, person: Person) -> int:
     """', Trưởng SOM ASEAN Việt Nam,' or ' - Phó Chủ tịch tỉnh' after a name: more posts of
     the same person."""
     while i + 1 < len(tokens) and tokens[i].text in APPOSITION_MARKS:
-        phrase = _post_phrase(tokens, i + 1)
+        phrase = _post_phrase(tokens, i + 1, any_case=True)
         if phrase is None or phrase[1] is None:
             break
         end, post, _ = phrase

@@ -119,7 +119,8 @@ def org_head(tokens: list[Token], i: int) -> int | None:
 
 def starts_name(tokens: list[Token], j: int) -> bool:
     """A Vietnamese family name followed by a capitalised word: a person's name begins."""
-    return tokens[j].key in family_names() and j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].word
+    return tokens[j].cap and tokens[j].key in family_names() and j + 1 < len(tokens) and tokens[j + 1].cap \
+        and tokens[j + 1].word
 
 
 def _build(rows_: tuple[tuple[str, ...], ...], make) -> Gazetteer:
