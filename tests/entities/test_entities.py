@@ -255,3 +255,21 @@ def test_entities_organisations_with_their_remit_and_whole_words(text, org):
 ])
 def test_entities_post_chains_with_kiem_dashes_and_small_letters(text, name, expected):
     assert people_of(text)[name] == expected
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Tại diễn đàn, trưởng đoàn Việt Nam - Thượng tướng, Thứ trưởng Quốc phòng Lê Văn Hưng - trả lời.", "Lê Văn Hưng",
+     ["trưởng đoàn Việt Nam", "Thượng tướng", "Thứ trưởng Quốc phòng"]),
+    ("Ông Lê Văn Hưng, Ủy viên Bộ Chính trị Trung ương Đảng Cộng sản Việt Nam, Chủ tịch Quốc hội nước Cộng hòa Xã "
+     "hội chủ nghĩa Việt Nam, sẽ dẫn đầu đoàn.", "Lê Văn Hưng",
+     ["Ủy viên Bộ Chính trị Trung ương Đảng Cộng sản Việt Nam",
+      "Chủ tịch Quốc hội nước Cộng hòa Xã hội chủ nghĩa Việt Nam"]),
+    ("Gồm Trung tá Phan Thị Mai, Trợ lý Phòng Đối ngoại, và", "Phan Thị Mai",
+     ["Trung tá", "Trợ lý Phòng Đối ngoại"]),
+    ("Đại sứ, Trưởng Phái đoàn Đại diện thường trực Việt Nam tại LHQ Lê Văn Hưng cắm cờ.", "Lê Văn Hưng",
+     ["Đại sứ", "Trưởng Phái đoàn Đại diện thường trực Việt Nam tại LHQ"]),
+    ("Cùng Ủy viên Quốc vụ, Bộ trưởng Ngoại giao Trung Quốc Lý Cường Minh sẽ dự.", "Lý Cường Minh",
+     ["Ủy viên Quốc vụ", "Bộ trưởng Ngoại giao Trung Quốc"]),
+])
+def test_entities_ranks_party_bodies_and_delegation_heads(text, name, expected):
+    assert people_of(text)[name] == expected

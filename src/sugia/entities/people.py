@@ -59,7 +59,8 @@ def _post_phrase(tokens: list[Token], i: int, any_case: bool = False) -> tuple[i
         return hit[0], None, True
     post = Post("", former=former)
     start = hit[0]
-    if (org := _organization(tokens, start - 1)) and org[0] > start:  # "Trưởng Ban" + "Đối ngoại Trung ương"
+    head = next((m for m in (start - 1, start - 2) if m >= i and org_head(tokens, m) == start), None)
+    if head is not None and (org := _organization(tokens, head)) and org[0] > start:  # "Trưởng Ban" + "Đối ngoại"
         post.organization, start = org[1], org[0]
     end = _complement(tokens, start, post)
     return end, post, False

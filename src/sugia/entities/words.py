@@ -2,13 +2,15 @@
 syllable of each word of a name, so a reader of capitals stops inside a word: "Ban Tổ" (chức),
 "Hội đồng An" (ninh), "Cục Lãnh" (sự), "Bộ Văn" (hóa). A capitalised syllable and the
 lower-case one after it are one word when the page itself writes that pair in lower case
-("tổ chức", "an ninh") or a listed name holds it ("Tổ chức Thương mại Thế giới").
+("tổ chức", "an ninh"), a listed name holds it ("Tổ chức Thương mại Thế giới") or the
+language's two-syllable words do (`lang.lexicon`).
 """
 from __future__ import annotations
 
 from functools import cache
 
 from ..lang.gazetteer import domains, organizations, places, posts
+from ..lang.lexicon import common_pairs
 from ..lang.text import match_key
 from ..lang.tokens import Token, token_at, tokenize
 
@@ -43,7 +45,8 @@ def whole_end(tokens: list[Token], end: int, words: set[tuple[str, str]]) -> int
         return end
     last, nxt = tokens[n], tokens[n + 1]
     if last.cap and not last.acronym and nxt.word and not nxt.cap and nxt.start == last.end + 1 \
-            and ((last.key, nxt.key) in words or (last.key, nxt.key) in listed_pairs()):
+            and ((last.key, nxt.key) in words or (last.key, nxt.key) in listed_pairs()
+                 or (last.key, nxt.key) in common_pairs()):
         return nxt.end
     return end
 

@@ -82,7 +82,7 @@ ORG_HEADS = ("Bộ", "Ban", "Ủy ban", "Uỷ ban", "Hội đồng", "Văn phòn
              "Lãnh sự quán", "Phái đoàn", "Tổ chức", "Liên đoàn", "Liên minh", "Hiệp hội", "Nhóm", "Viện",
              "Học viện", "Quỹ", "Ngân hàng", "Công ty", "Tập đoàn", "Hãng", "Cơ quan", "Mặt trận", "Phong trào",
              "Ủy hội", "Uỷ hội", "Tòa án", "Toà án", "Đảng", "Hội", "Liên hiệp", "Thông tấn xã", "Tổng cục", "Cục",
-             "Vụ", "Sở", "Nghị viện", "Quốc hội", "Chính phủ", "Đại học", "Trường Đại học", "Câu lạc bộ")
+             "Vụ", "Sở", "Nghị viện", "Quốc hội", "Chính phủ", "Đại học", "Trường Đại học", "Câu lạc bộ", "Phòng")
 # Not "Diễn đàn" or "Hội nghị": a forum held on a day is an event ("Diễn đàn doanh nghiệp ...");
 # the forums that are bodies (APEC, ARF) are in the shipped list.
 

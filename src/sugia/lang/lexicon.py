@@ -20,7 +20,7 @@ from ..data import path, rows
 from .tokens import keys, tokenize, vietnamese_word
 
 FILE = "common_words.txt"
-MIN_PAGES = 4
+MIN_PAGES = 2
 # Function words join words, they do not make one: "Hàn Quốc và" is no word "quốc và".
 FUNCTION_WORDS = keys("và", "của", "tại", "ở", "với", "cho", "là", "đã", "sẽ", "đang", "được", "bị", "các", "những", "một",
                       "trong", "ngoài", "trên", "dưới", "từ", "đến", "tới", "này", "đó", "khi", "thì", "mà", "để", "về",
