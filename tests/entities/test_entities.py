@@ -273,3 +273,16 @@ def test_entities_post_chains_with_kiem_dashes_and_small_letters(text, name, exp
 ])
 def test_entities_ranks_party_bodies_and_delegation_heads(text, name, expected):
     assert people_of(text)[name] == expected
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    ("Ông là Ủy viên Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc.",
+     {"Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc", "Đảng Cộng sản Trung Quốc"}, {"Ban Chấp hành Trung ương Đảng"}),
+    ("Phòng Thương mại và Công nghiệp Nam Phi và doanh nghiệp Nam Phi dự.",
+     {"Phòng Thương mại và Công nghiệp Nam Phi"}, set()),
+    ("Về phía Chile có Bộ Thương mại Paulina Nazal và các quan chức.", {"Bộ Thương mại"}, set()),
+    ("Liên Hợp Quốc về cơ bản đồng ý. Toàn quốc về đích.", {"Liên Hợp Quốc"}, {"Liên Hợp Quốc về"}),
+])
+def test_entities_organisations_end_where_a_list_or_a_holder_begins(text, present, absent):
+    found = names(extract_entities({"body": text})[1])
+    assert present <= found and not absent & found

@@ -62,6 +62,12 @@ def _foreign_name_after(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and tokens[j].cap and tokens[j].word and not vietnamese_word(tokens[j])
 
 
+def _holder_after(tokens: list[Token], head_end: int, j: int) -> bool:
+    """'Bộ Thương mại Paulina Nazal': two foreign words after a Vietnamese name are a person's."""
+    return j > head_end and j + 1 < len(tokens) and all(vietnamese_word(t) for t in tokens[head_end:j]) \
+        and all(t.cap and t.word and not vietnamese_word(t) for t in tokens[j:j + 2])
+
+
 def extent(tokens: list[Token], i: int) -> int | None:
     """End of an organisation name opened by a head word at i, or None. The name runs over
     capitalised words, places and acronyms; lower-case words only when a place, a listed
@@ -86,7 +92,7 @@ def extent(tokens: list[Token], i: int) -> int | None:
                 break
             continue
         if tok.cap:
-            if anchored:
+            if anchored or _holder_after(tokens, head_end, j):
                 break  # after a place or an acronym a name ends: "Hội đồng ... ILO Thúc đẩy"
             end = j = j + 1
             continue
@@ -101,6 +107,8 @@ def extent(tokens: list[Token], i: int) -> int | None:
             break
         if run >= len(tokens) or not tokens[run].word or org_head(tokens, run):
             break  # "... tại Hàn Quốc và Bộ Lao động": a second organisation begins
+        if anchored and tokens[j].key in AND:
+            break  # "Phòng Thương mại ... Nam Phi và doanh nghiệp Nam Phi": a list goes on
         if (anchor := _anchor(tokens, run)) is not None:
             end, j, anchored = anchor, anchor, True
             if _foreign_name_after(tokens, anchor):
@@ -195,6 +203,10 @@ def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[O
         for s, e, inner in organizations().scan(tokens[start + 1 : end]):  # nested international bodies
             if inner.kind == "international":
                 add(start + 1 + s, start + 1 + e, canonical=inner.name)
+        party = next((m for m in range(start + 1, end) if (o := organizations().match(tokens, m)) and o[0] == end
+                      and o[1].kind == "party"), None)
+        if party is not None:  # "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc" names the party too
+            add(party, end)
 
     gaz = organizations()
     i = 0
@@ -213,6 +225,8 @@ def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[O
                 end, entry = country[0], None  # a foreign ministry: "Bộ Ngoại giao Nhật Bản"
             if entry and entry.kind == "local" and (where := _locality(tokens, end)):
                 end, entry = where, None  # "UBND tỉnh Lạng Sơn", "Thành ủy Hà Nội": one body per place
+            if (longer := max((o[0] for m in range(i + 1, end) if (o := gaz.match(tokens, m))), default=0)) > end:
+                end, entry = longer, None  # "Ban Chấp hành Trung ương [Đảng] Cộng sản Trung Quốc"
             add(i, end, canonical=entry.name if entry else None, alias=_acronym_at(tokens, end))
             i = end
         elif stop := extent(tokens, i):

@@ -10,14 +10,15 @@ from __future__ import annotations
 from functools import cache
 
 from ..lang.gazetteer import domains, organizations, places, posts
-from ..lang.lexicon import common_pairs
+from ..lang.lexicon import FUNCTION_WORDS, common_pairs
 from ..lang.text import match_key
 from ..lang.tokens import Token, token_at, tokenize
 
 
 def _pairs(tokens: list[Token], listed: bool) -> set[tuple[str, str]]:
     return {(a.key, b.key) for a, b in zip(tokens, tokens[1:])
-            if a.word and b.word and not b.cap and (listed and a.cap or not a.cap) and b.end > a.end}
+            if a.word and b.word and not b.cap and (listed and a.cap or not a.cap) and b.end > a.end
+            and a.key not in FUNCTION_WORDS and b.key not in FUNCTION_WORDS}
 
 
 @cache
