@@ -286,3 +286,13 @@ def test_entities_ranks_party_bodies_and_delegation_heads(text, name, expected):
 def test_entities_organisations_end_where_a_list_or_a_holder_begins(text, present, absent):
     found = names(extract_entities({"body": text})[1])
     assert present <= found and not absent & found
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Ông Ramon T. Villanueva phát biểu.", {"Ramon T. Villanueva"}),
+    ("Máy bay hạ cánh xuống sân bay quốc tế Ministro Rivadavia chiều qua.", set()),
+    ("Đoàn tới Các Tiểu vương quốc Arab Thống nhất hôm qua.", set()),
+    ("Hội nghị ở New Brighton khai mạc.", set()),
+])
+def test_entities_foreign_names_standing_alone_and_what_they_are_not(text, people):
+    assert set(people_of(text)) == people

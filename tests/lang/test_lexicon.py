@@ -17,7 +17,8 @@ def test_lexicon_page_pairs_are_lower_case_syllables_without_function_words():
 def test_lexicon_counts_pages_not_occurrences(tmp_path):
     (tmp_path / "a.txt").write_text("cơ quan cơ quan cơ quan", encoding="utf-8")
     (tmp_path / "b.txt").write_text("các cơ quan", encoding="utf-8")
-    assert count(sorted(tmp_path.glob("*.txt")))[pair("cơ", "quan")] == 2
+    pairs, syllables = count(sorted(tmp_path.glob("*.txt")))
+    assert pairs[pair("cơ", "quan")] == 2 and syllables[tone_key("các")] == 1
 
 
 def test_lexicon_shipped_list_knows_common_words():

@@ -40,6 +40,10 @@ def read_name(tokens: list[Token], j: int) -> int | None:
         if tok.key in PARTICLES and k > j and k + 1 < len(tokens) and tokens[k + 1].cap and tokens[k + 1].word:
             k, hyphens = k + 1, hyphens + 1  # "Faisal bin Farhan", "Claudio de Negri": foreign for sure
             continue
+        if len(tok.text) == 1 and tok.text.isupper() and k + 2 < len(tokens) and tokens[k + 1].text == "." \
+                and tokens[k + 2].cap and tokens[k + 2].word and k > j:
+            k, words, hyphens = k + 2, words + 1, hyphens + 1  # an initial: "Alfredo E. Pascual"
+            continue
         if not (tok.word and tok.cap and not tok.acronym):
             break
         if k > j and ((post := posts().match(tokens, k)) and post[1].kind == "post" or organizations().match(tokens, k)):
@@ -95,12 +99,14 @@ def bare_name(tokens: list[Token], i: int, words: set[tuple[str, str]]) -> int |
 NAMED_AFTER_FOREIGN = keys("tờ", "báo", "tạp", "chí", "hãng", "công", "ty", "tập", "đoàn", "đội", "bộ", "giải", "thành",
                            "phố", "bang", "nhãn", "hiệu", "dự", "án", "chương", "trình", "sân", "bay", "khách", "sạn",
                            "trung", "tâm", "kênh", "mạng", "trang", "ứng", "dụng", "quỹ", "viện", "học", "đại", "trường",
-                           "hàng", "ước", "tại", "ở", "đến", "tới", "từ", "thăm", "-")
+                           "hàng", "ước", "tại", "ở", "đến", "tới", "từ", "thăm", "-", "tế", "tỉnh", "vùng", "khu",
+                           "mỏ", "giàn", "đô", "tàu", "hiệp")
 INSTITUTION_WORDS = keys("airport", "airlines", "airways", "square", "street", "avenue", "bank", "group", "university",
                          "college", "hotel", "center", "centre", "hall", "park", "tower", "company", "inc", "ltd", "corp",
                          "corporation", "times", "post", "news", "journal", "herald", "tribune", "summit", "forum",
                          "conference", "club", "united", "city", "council", "foundation", "institute", "island",
-                         "islands", "saint", "san", "santa", "port", "bay", "motors", "energy", "capital", "holdings")
+                         "islands", "saint", "san", "santa", "port", "bay", "motors", "energy", "capital", "holdings",
+                         "new")
 
 
 def foreign_name(tokens: list[Token], i: int) -> int | None:
@@ -118,7 +124,10 @@ def foreign_name(tokens: list[Token], i: int) -> int | None:
             or 2 * sum(not vietnamese_word(t) for t in run) < len(run):
         return None
     listed = (places(), organizations(), posts())
-    return None if any(g.match(tokens, m, any_case=True) for g in listed for m in range(i, end)) else end
+    if any(g.match(tokens, m, any_case=True) for g in listed for m in range(i, end)) or \
+            end < len(tokens) and tokens[end].word and (tokens[end - 1].key, tokens[end].key) in common_pairs():
+        return None  # listed, or a word cut in two: "Arab Thống" (nhất)
+    return end
 
 
 def _in_organization(tokens: list[Token], i: int) -> bool:

@@ -21,6 +21,7 @@ from .tokens import keys, tokenize, vietnamese_word
 
 FILE = "common_words.txt"
 MIN_PAGES = 2
+MIN_DICE = 0.02
 # Function words join words, they do not make one: "Hàn Quốc và" is no word "quốc và".
 FUNCTION_WORDS = keys("và", "của", "tại", "ở", "với", "cho", "là", "đã", "sẽ", "đang", "được", "bị", "các", "những", "một",
                       "trong", "ngoài", "trên", "dưới", "từ", "đến", "tới", "này", "đó", "khi", "thì", "mà", "để", "về",
@@ -45,12 +46,22 @@ def page_pairs(text: str) -> set[tuple[str, str]]:
             and vietnamese_word(a) and vietnamese_word(b) and a.key not in FUNCTION_WORDS and b.key not in FUNCTION_WORDS}
 
 
-def count(files: list[Path]) -> Counter[tuple[str, str]]:
-    """On how many of the pages each pair appears."""
-    seen: Counter[tuple[str, str]] = Counter()
+def count(files: list[Path]) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """On how many of the pages each pair appears, and each syllable (in small letters)."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    syllables: Counter[str] = Counter()
     for file in files:
-        seen.update(page_pairs(file.read_text(encoding="utf-8", errors="replace")))
-    return seen
+        text = file.read_text(encoding="utf-8", errors="replace")
+        pairs.update(page_pairs(text))
+        syllables.update({t.key for t in tokenize(text) if t.word and not t.cap})
+    return pairs, syllables
+
+
+def words(pairs: Counter[tuple[str, str]], syllables: Counter[str]) -> list[tuple[str, str]]:
+    """Pairs seen on MIN_PAGES pages that hold together (Dice >= MIN_DICE over pages): "lãnh
+    đạo" does, "quốc nhiệm" (the tail of "Liên hợp quốc" before "nhiệm kỳ") does not."""
+    return sorted(pair for pair, pages in pairs.items()
+                  if pages >= MIN_PAGES and 2 * pages / (syllables[pair[0]] + syllables[pair[1]]) >= MIN_DICE)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,8 +70,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path(path(FILE)))
     args = parser.parse_args(argv)
     files = sorted(f for folder in args.folders for f in folder.rglob("*.txt"))
-    pairs = sorted(pair for pair, pages in count(files).items() if pages >= MIN_PAGES)
-    header = (f"# Two-syllable words: lower-case syllable pairs seen on >= {MIN_PAGES} of {len(files)} pages.\n"
+    pairs = words(*count(files))
+    header = (f"# Two-syllable words: lower-case syllable pairs seen on >= {MIN_PAGES} of {len(files)} pages,\n"
+              f"# holding together (Dice over pages >= {MIN_DICE}).\n"
               f"# Written by: python -m sugia.lang.lexicon {' '.join(str(f) for f in args.folders)}\n"
               "# Keys (case-folded, tone placement normalised), tab-separated.\n")
     args.out.write_text(header + "".join(f"{a}\t{b}\n" for a, b in pairs), encoding="utf-8")
