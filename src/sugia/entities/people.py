@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..lang.gazetteer import domains, org_head, organizations, phrase_at, places, posts, starts_name
 from ..lang.text import match_key
 from ..lang.tokens import Token, keys, lower_run, span_text, token_at
-from .names import bare_name, foreign_name, foreign_run, given_name, hyphenated_name, read_name
+from .names import SENTENCE_OPENERS, bare_name, foreign_name, foreign_run, given_name, hyphenated_name, read_name
 from .organizations import extent
 from .places import INTRO
 from .words import page_words
@@ -48,6 +48,7 @@ def _post_phrase(tokens: list[Token], i: int, any_case: bool = False) -> tuple[i
     the post may open in small letters (after a name: "X - ủy viên Ban thường vụ")."""
     gaz = posts()
     j, former = i, False
+    any_case = any_case or i == 0 or tokens[i - 1].text in SENTENCE_OPENERS  # "Vận động viên X" opens a sentence
     while (hit := gaz.match(tokens, j, any_case=any_case or j > i)) and hit[1].kind == "modifier" \
             and (nxt := gaz.match(tokens, hit[0], any_case=True)) and nxt[1].kind in ("post", "modifier"):
         former = former or hit[1].name.lower() in ("nguyên", "cựu", "cố")
@@ -93,7 +94,8 @@ def _complement(tokens: list[Token], j: int, post: Post) -> int:
         elif tok.key in _CONNECT and j + 1 < len(tokens) and tokens[j + 1].cap and \
                 (places().match(tokens, j + 1) or _organization(tokens, j + 1)) or tok.acronym:
             j += 1
-        elif anchored and tok.text == "(" and j + 2 < len(tokens) and tokens[j + 1].acronym and tokens[j + 2].text == ")":
+        elif anchored and tok.text == "(" and j + 2 < len(tokens) and tokens[j + 1].acronym \
+                and tokens[j + 2].text == ")":
             j += 3  # "Chủ tịch Liên minh Nghị viện thế giới (IPU) X"
         elif tok.key in _TERM and j + 1 < len(tokens) and (tokens[j + 1].text[0].isdigit() or tokens[j + 1].acronym):
             j += 2
@@ -118,7 +120,8 @@ def _organization(tokens: list[Token], j: int) -> tuple[int, str] | None:
         return built, " ".join(t.text for t in tokens[j:built])
     if listed and (longer := max((o[0] for m in range(j + 1, listed[0]) if (o := organizations().match(tokens, m))),
                                  default=0)) > listed[0]:
-        return longer, " ".join(t.text for t in tokens[j:longer])  # "Ban Chấp hành Trung ương [Đảng] Nhân dân Cách mạng Lào"
+        # "Ban Chấp hành Trung ương [Đảng] Nhân dân Cách mạng Lào": the longer name goes on
+        return longer, " ".join(t.text for t in tokens[j:longer])
     return (listed[0], listed[1].name) if listed else None
 
 
@@ -154,7 +157,8 @@ def find_people(text: str, tokens: list[Token]) -> list[Person]:
     while i < len(tokens):
         phrase = _post_phrase(tokens, i)
         if phrase is None:
-            if bare := bare_name(tokens, i, words) or foreign_name(tokens, i):  # "Lê Thị Mai kể lại", "Trần Văn A, Thứ trưởng ..."
+            # "Lê Thị Mai kể lại", "Trần Văn A, Thứ trưởng ...", "Nelson Mandela từng nói"
+            if bare := bare_name(tokens, i, words) or foreign_name(tokens, i):
                 person = _person(people, span_text(text, tokens, i, bare))
                 person.mentions.append((tokens[i].start, tokens[bare - 1].end))
                 bare = _appositions(text, tokens, bare, person)
@@ -172,11 +176,12 @@ def find_people(text: str, tokens: list[Token]) -> list[Person]:
         name_end = read_name(tokens, end) if end < len(tokens) else None
         if name_end is None and (honorific and _personal(tokens, i, end) or courteous):
             name_end = given_name(tokens, end, words)  # "chị Lan", "ông Phúc"
-        elif name_end is None and post and post.country not in (None, "Việt Nam") and \
+        elif name_end is None and (honorific or post and post.country not in (None, "Việt Nam")) and \
                 (given := given_name(tokens, end, words)) and given - end >= 2:
-            name_end = given  # a foreign post's holder, transliterated: "Ngoại giao Cam-pu-chia Hô Nam Hông"
+            name_end = given  # "ca sĩ Mỹ Tâm"; a foreign post's holder: "Ngoại giao Cam-pu-chia Hô Nam Hông"
         if name_end is None:
-            if post and end + 1 < len(tokens) and tokens[end].text in APPOSITION_MARKS and _post_phrase(tokens, end + 1):
+            if post and end + 1 < len(tokens) and tokens[end].text in APPOSITION_MARKS \
+                    and _post_phrase(tokens, end + 1):
                 pending.append(post)  # "Phó Thủ tướng, Bộ trưởng Ngoại giao X", "Tổng lãnh sự Lào - ông X"
                 i = end + 1
                 continue
