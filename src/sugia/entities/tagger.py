@@ -181,6 +181,8 @@ def tag_names(tagger: Tagger, text: str, tokens: list[Token], rules: Sequence[st
     """(start, end, type) in characters of every name the tagger reads in a field."""
     out = []
     for first, end in lines_of(tokens):
+        if not any(t.cap for t in tokens[first:end]):
+            continue  # a line with no capital holds no name
         labels = tagger.tag(features(tokens[first:end], rules[first:end]))
         out += [(tokens[first + a].start, tokens[first + b - 1].end, kind) for a, b, kind in spans(labels)]
     return out

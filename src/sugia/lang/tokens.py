@@ -54,7 +54,7 @@ _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 
 def _pieces(word: str, start: int) -> list[Token]:
     """A matched word, split where a sentence was glued to the next one."""
-    cut = _GLUED_SENTENCE.search(word)
+    cut = _GLUED_SENTENCE.search(word) if "." in word else None
     if not cut or not (word[cut.start() - 1].islower() and word[cut.end()].isupper()):
         return [_token(word, start)]
     return [_token(word[: cut.start()], start), _token(".", start + cut.start()),
