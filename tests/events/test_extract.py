@@ -80,9 +80,11 @@ def test_events_without_publication_date_use_the_year_the_text_fixes():
     assert (event.start, event.year_known, event.city, event.country) == ("2024-10-07", True, "Viêng Chăn", "Lào")
 
 
-def test_events_unknown_year_keeps_day_and_month():
-    (event,) = events_of("Ngày 7/10, hai bên đã hội đàm tại Viêng Chăn.", published=None)
-    assert (event.start, event.year_known, event.month_day) == (None, False, "10-07")
+def test_events_no_event_without_a_start_day():
+    """A day of no known year dates nothing: the record keeps no event without a start."""
+    assert events_of("Ngày 7/10, hai bên đã hội đàm tại Viêng Chăn.", published=None) == []
+    (event,) = events_of("Ngày 7/10/2019, hai bên đã hội đàm tại Viêng Chăn.", published=None)
+    assert event.start == "2019-10-07"
 
 
 def test_events_sentences_split_on_sentence_ends_only():
@@ -116,3 +118,19 @@ def test_events_city_the_gazetteer_does_not_know_is_placed_by_its_country():
     assert [(e.city, e.country) for e in events_of(body)] == [("Zarqa Minh", "Jordan")]
     body = "Ngày 12/3, ở đó, Jordan và Việt Nam đã ký kết bản ghi nhớ hợp tác."
     assert events_of(body)[0].city is None
+
+
+@pytest.mark.parametrize("body,expected", [
+    # both sides of talks, and the attendees a later sentence lists
+    ("Chiều 5/3, Thủ tướng Lê Minh Quân hội đàm với Thủ tướng Lào Sonexay Vongkham. Tham dự hội đàm có Bộ trưởng "
+     "Ngoại giao Trần Văn Hòa.", ["Lê Minh Quân", "Sonexay Vongkham", "Trần Văn Hòa"]),
+    # the one who invited is not there; companions do not take part
+    ("Theo lời mời của Tổng thống Hungary Janos Kovacs, ngày 5/3, Tổng Bí thư Nguyễn Văn Bình thăm chính thức "
+     "Hungary. Cùng đi có Bộ trưởng Lê Văn Thành.", ["Nguyễn Văn Bình"]),
+    # a later sentence about the same talks adds its speakers
+    ("Sáng 5/3, Chủ tịch nước Võ Minh Tâm tiếp Đại sứ Canada Paul Martin. Tại buổi tiếp, Chủ tịch nước Võ Minh Tâm "
+     "cảm ơn Bộ trưởng Anne Roy.", ["Võ Minh Tâm", "Paul Martin", "Anne Roy"]),
+])
+def test_events_participants(body, expected):
+    (event,) = events_of(body)
+    assert sorted(event.participants) == sorted(expected)

@@ -19,6 +19,7 @@ from ..lang.dates import year_fixed_by_text
 from ..lang.text import fold, match_key
 from ..records import Event, Organization, Person, Place, Span
 from .identity import MEETING_KINDS, merge_reports
+from .participants import attendance, present
 from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
 
@@ -167,6 +168,13 @@ class EventFinder:
         self.people = [(m.start, m.end, p) for p in people for m in p.mentions if m.field == "body"]
         self.forums = {match_key(n): o.canonical or o.name for o in organizations for n in [o.name, *o.aliases]}
         self.last_place: dict[str, Any] = {}
+        self.recent: list[Event] = []  # the events of the last dated sentence: later sentences add their people
+
+    def _same_event(self, sentence: str, triggers: list[Trigger]) -> bool:
+        """Does an undated sentence speak of the events just reported: it lists attendees, or
+        names a meeting of the same kind ("Tại hội đàm, ...")?"""
+        kinds = {e.kind for e in self.recent}
+        return bool(self.recent) and (attendance(sentence) or any(t.kind in kinds for t in triggers))
 
     def run(self, spans: list[tuple[int, int, int]] | None = None) -> list[Event]:
         """Events of the page; `spans` are its sentences when the caller has split them."""
@@ -180,6 +188,10 @@ class EventFinder:
             blocked = [(s - start, e - start) for s, e in self.blocked if start <= s < end]
             triggers = _triggers(sentence, blocked)
             whens = [w for w in find(sentence, self.ref) if w.precision == "day" and (w.start or w.month_day)]
+            if not whens and self._same_event(sentence, triggers):
+                for event in self.recent:  # "Tham dự hội đàm có ...", "Tại buổi tiếp, ..."
+                    event.participants += [n for n in present(sentence, start, self.people)
+                                           if n not in event.participants]
             if not triggers and whens and pending:
                 triggers, pending = pending[:1], []
                 triggers[0].start = triggers[0].end = 0  # dated by this sentence
@@ -193,14 +205,14 @@ class EventFinder:
             days = [w.start for w in whens if w.start]
             if days:  # "cùng ngày" in a later sentence means the last day mentioned
                 self.ref = Reference(self.ref.published, self.ref.year, days[-1])
-            for trigger in triggers:
-                if trigger.when is None:
-                    continue
-                names = [f"{trigger.name} {item}" for item in trigger.items] or [trigger.name]
-                for name in names:
-                    events.append(self._record(name, trigger, sentence, start, end, place))
+            made = [self._record(name, trigger, sentence, start, end, place) for trigger in triggers if trigger.when
+                    for name in ([f"{trigger.name} {item}" for item in trigger.items] or [trigger.name])]
+            events += made
+            if made:
+                self.recent = made
         # A timeline: by day, shorter before longer (a one-day meeting before the week it opens).
-        return sorted(merge_reports(events), key=lambda e: (e.start or "9999", e.end or "9999"))
+        # An event the text dates to no day of a known year is no event of the record.
+        return sorted((e for e in merge_reports(events) if e.start), key=lambda e: (e.start, e.end or "9999"))
 
     def _place(self, start: int, end: int) -> dict[str, Any]:
         """The place a sentence sets: a place after "tại/ở/tới/đến", and the places right
@@ -214,7 +226,7 @@ class EventFinder:
                 continue
             before = self.body[max(start, s - 25) : s]
             if loc.kind == "country" and _VISIT_CUE.search(before):
-                found.setdefault("visited", self.body[s:e])
+                found.setdefault("visited", _common_name(self.body[s:e], loc))
             cued = _PLACE_CUE.search(before)
             unknown = loc.kind == "country" and _UNKNOWN_CITY.search(self.body[max(start, s - 50) : s])
             if unknown and chain_end is None and all(w[0].isupper() for w in unknown.group(1).split()):
@@ -231,7 +243,7 @@ class EventFinder:
                 found.setdefault("city", written)
                 found.setdefault("country_of_city", loc.country)
             elif kind == "country":
-                found.setdefault("country", written)
+                found.setdefault("country", _common_name(written, loc))
         for fallback in ("country_of_city", "visited"):
             if country := found.pop(fallback, None):
                 found.setdefault("country", country)
@@ -260,7 +272,7 @@ class EventFinder:
             city=place.get("city"),
             country=place.get("country"),
             venue=place.get("venue"),
-            participants=sorted({p.name for s, e, p in self.people if start <= s < end}),
+            participants=present(sentence, start, self.people),
             countries=sorted({loc.canonical or loc.name for s, e, loc in self.places
                               if start <= s < end and loc.kind == "country"}),
             documents=[_document(sentence, d.start()) for d in DOCUMENT.finditer(sentence)]
@@ -271,6 +283,15 @@ class EventFinder:
             relationship=_after(sentence, folded, upgrade) if upgrade else None,
             sentence=Span(start, end),
         )
+
+
+# A state's full style ("Cộng hòa Dân chủ Nhân dân Lào", "Liên bang Nga", "CHDCND Lào"): an
+# event's country is the name in common use, the gazetteer's.
+_STATE_FORM = re.compile(r"^(?:cong hoa|lien bang|vuong quoc|hop chung quoc|nha nuoc|ch[a-z]*\b|lb\b|nuoc)", re.I)
+
+
+def _common_name(written: str, loc: Place) -> str:
+    return (loc.canonical or written) if _STATE_FORM.match(fold(written)) else written
 
 
 _TAIL = re.compile(r"(?:\s+[^\W\d_A-ZĐ]+){1,2}(?=[\s]*[,.;)]|\s*$)")

@@ -1,0 +1,42 @@
+"""Who took part in an event: the people its sentence names as acting in it, and those later
+sentences add while they speak of the same event ("Tham dự hội đàm có ...", "Tại buổi tiếp,
+...", "Về phía Việt Nam có ..."). Not the one who invited or whose greetings are conveyed
+("theo lời mời của X", "thay mặt X", "chuyển lời thăm hỏi của X"), nor who merely travels
+with a delegation ("Cùng đi có ...").
+"""
+from __future__ import annotations
+
+import re
+
+from ..lang.text import fold
+from ..records import Person
+
+# Text before a name that says its bearer is not there: the inviter, the one represented, the
+# sender of greetings. No comma or semicolon stands between the cue and the name.
+ABSENT = re.compile(r"(?:loi moi(?: trang trong)?(?: cua)?|thay mat|loi (?:chao|tham hoi|chuc mung|chuc|cam on)"
+                    r"(?: tot dep| than thiet| trang trong)* cua|nhan dip|ke nhiem|tien nhiem)[^,;.()]*$")
+# A sentence that lists who attended the event just reported.
+ATTENDANCE = re.compile(r"\b(?:tham du|cung du|co mat|ve phia|chung kien|du hoi dam|du buoi|du le|du cuoc"
+                        r"|tham gia hoi dam|tham gia doan)\b")
+# A sentence that opens on the event just reported: "Tại buổi tiếp, ...", "Trong cuộc điện đàm, ...".
+REFERENCE = re.compile(r"^\W*(?:tai|trong|sau|mo dau|ket thuc) (?:(?:buoi|cuoc|le|phien) )?(?:tiep|hoi dam|hoi kien|gap|dien dam"
+                       r"|lam viec|hoi nghi|hop|ky|chao|tham)")
+# Travelling with a delegation is not taking part in its talks.
+ACCOMPANYING = re.compile(r"\b(?:cung di|tuy tung)\b")
+
+
+def present(sentence: str, start: int, people: list[tuple[int, int, Person]]) -> list[str]:
+    """Names of the people the sentence (at `start` in the body) shows present, in order."""
+    out: list[str] = []
+    for s, _e, person in people:
+        if start <= s < start + len(sentence) and not ABSENT.search(fold(sentence[: s - start])[-120:]):
+            if person.name not in out:
+                out.append(person.name)
+    return out
+
+
+def attendance(sentence: str) -> bool:
+    """Does the sentence list attendees of the event just reported (and not companions), or
+    open on it ("Tại buổi tiếp, ...")?"""
+    folded = fold(sentence)
+    return bool(ATTENDANCE.search(folded) or REFERENCE.match(folded)) and not ACCOMPANYING.search(folded)
