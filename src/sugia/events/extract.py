@@ -18,7 +18,7 @@ from typing import Any
 from ..lang.dates import year_fixed_by_text
 from ..lang.text import fold, match_key
 from ..records import Event, Organization, Person, Place, Span
-from .identity import MEETING_KINDS, merge_reports
+from .identity import MEETING_KINDS, merge_reports, one_per_day
 from .participants import attendance, present
 from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
@@ -212,7 +212,8 @@ class EventFinder:
                 self.recent = made
         # A timeline: by day, shorter before longer (a one-day meeting before the week it opens).
         # An event the text dates to no day of a known year is no event of the record.
-        return sorted((e for e in merge_reports(events) if e.start), key=lambda e: (e.start, e.end or "9999"))
+        dated = [e for e in merge_reports(events) if e.start]
+        return sorted(one_per_day(dated), key=lambda e: (e.start, e.end or "9999"))
 
     def _place(self, start: int, end: int) -> dict[str, Any]:
         """The place a sentence sets: a place after "tại/ở/tới/đến", and the places right
@@ -287,7 +288,7 @@ class EventFinder:
 
 # A state's full style ("Cộng hòa Dân chủ Nhân dân Lào", "Liên bang Nga", "CHDCND Lào"): an
 # event's country is the name in common use, the gazetteer's.
-_STATE_FORM = re.compile(r"^(?:cong hoa|lien bang|vuong quoc|hop chung quoc|nha nuoc|ch[a-z]*\b|lb\b|nuoc)", re.I)
+_STATE_FORM = re.compile(r"^(?:cong hoa|lien bang|lien hiep|vuong quoc|hop chung quoc|nha nuoc|ch[a-z]*\b|lb\b|nuoc)", re.I)
 
 
 def _common_name(written: str, loc: Place) -> str:

@@ -70,12 +70,48 @@ def merge_reports(events: list[Event]) -> list[Event]:
     return out
 
 
-def absorb(seen: Event, event: Event) -> None:
-    """What a second report of `seen` adds: people, countries, documents, place and detail."""
+def absorb(seen: Event, event: Event, name: bool = True) -> None:
+    """What a second report of `seen` adds: people, countries, documents, place and detail
+    (and its longer name, when `name`)."""
     seen.participants = sorted(set(seen.participants) | set(event.participants))
     seen.countries = sorted(set(seen.countries) | set(event.countries))
     seen.documents += [d for d in event.documents if d not in seen.documents]
     for k in ("city", "country", "venue", "level", "relationship", "ordinal"):
         setattr(seen, k, getattr(seen, k) or getattr(event, k))
-    if len(event.name) > len(seen.name):
+    if name and len(event.name) > len(seen.name):
         seen.name = event.name
+
+
+# What a day's main event holds: a visit its talks, calls, receptions and the meetings it
+# attends; a summit or a ministerial meeting its sessions, ceremonies and side meetings.
+PART_OF = {
+    "visit": {"talks", "reception", "ceremony", "conference", "session", "signing", "other"},
+    "summit": {"session", "ceremony", "reception", "conference", "other"},
+    "ministerial_meeting": {"session", "ceremony", "other"},
+    "senior_officials_meeting": {"session", "other"},
+    "session": {"ceremony", "other"},
+}
+
+
+def one_per_day(events: list[Event]) -> list[Event]:
+    """A page's events of one day, in one place, among the same people, where one is part of
+    the other ("chuyến thăm" and the "Hội nghị" it attends, "Hội nghị Cấp cao" and its "phiên
+    họp"), are one happening told from two sides: kept as the larger, with what the part adds."""
+    out: list[Event] = []
+    for event in events:
+        for n, kept in enumerate(out):
+            if kept.start != event.start or kept.end != event.end or not _same_place(kept, event) \
+                    or kept.participants and event.participants and not set(kept.participants) & set(event.participants):
+                continue
+            if event.kind in PART_OF.get(kept.kind, ()):
+                absorb(kept, event, name=False)
+                break
+            if kept.kind in PART_OF.get(event.kind, ()):
+                absorb(event, kept, name=False)
+                out[n] = event
+                break
+        else:
+            out.append(event)
+    return out
+def _same_place(a: Event, b: Event) -> bool:
+    return not (a.country and b.country and match_key(a.country) != match_key(b.country))
