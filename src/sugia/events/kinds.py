@@ -11,8 +11,10 @@ import re
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("summit", r"hoi nghi thuong dinh|hoi nghi cap cao|tuan le cap cao|hoi nghi lanh dao|thuong dinh"),
-    ("ministerial_meeting", r"hoi nghi bo truong|hoi nghi hoi dong|hop bo truong|cap bo truong"),
-    ("senior_officials_meeting", r"quan chuc cao cap|hoi nghi som|cuoc hop som|(?:cuoc )?hop tru bi"),
+    ("ministerial_meeting", r"hoi nghi (?:hep |khong chinh thuc |dac biet )?bo truong|hoi nghi hoi dong|hop bo truong"
+                            r"|cap bo truong"),
+    ("senior_officials_meeting", r"quan chuc cao cap|quan chuc(?: [a-z]+){1,3} cap cao|hoi nghi som|cuoc hop som"
+                                 r"|(?:cuoc )?hop tru bi"),
     ("visit", r"tham cap nha nuoc|tham chinh thuc|tham lam viec|tham va lam viec|chuyen tham|chuyen cong tac"
               r"|hoat dong song phuong|cong du"),
     ("talks", r"hoi dam"),
