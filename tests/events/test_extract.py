@@ -74,10 +74,12 @@ def test_events_pending_trigger_takes_the_next_sentence_date_and_mentions_merge(
     assert brief(events_of(body)) == [("summit", "2024-10-08", "2024-10-11", "Lào")]
 
 
-def test_events_without_publication_date_use_the_year_the_text_fixes():
-    body = "Ngày 7/10, tại Viêng Chăn, Lào, cuộc họp Quan chức cao cấp ASEAN diễn ra. Đây là năm 2024 Lào làm Chủ tịch."
+def test_events_without_publication_date_use_the_year_the_text_calls_present():
+    body = "Ngày 7/10, tại Viêng Chăn, Lào, cuộc họp Quan chức cao cấp ASEAN diễn ra. Đây là ưu tiên trong năm 2024."
     (event,) = events_of(body, published=None)
     assert (event.start, event.year_known, event.city, event.country) == ("2024-10-07", True, "Viêng Chăn", "Lào")
+    # a year the text names in passing ("kể từ năm 2016") is no year of the event: no event
+    assert events_of("Ngày 7/10, hai bên hội đàm tại Viêng Chăn, lần đầu kể từ năm 2016.", published=None) == []
 
 
 def test_events_no_event_without_a_start_day():

@@ -121,9 +121,11 @@ def test_when_resolves(text, published, start, end, precision):
 
 @pytest.mark.parametrize("text,year,start,end", NO_DATE, ids=[c[0] for c in NO_DATE])
 def test_when_without_publication_date(text, year, start, end):
-    (when, *_) = find(text, Reference(None, year))
+    (when, *_) = find(text, Reference(None, year, year_stated=True))
     assert when.iso() == (start, end)
     assert when.year_known is (year is not None)
+    (guessed, *_) = find(text, Reference(None, year))  # a year the text does not call its own: a guess
+    assert guessed.iso() == (start, end) and not guessed.year_known
     if year is None:
         assert when.month_day is not None  # day and month kept, year marked unknown
 

@@ -11,11 +11,11 @@ the next sentence of its paragraph. The same event mentioned again is merged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from ..lang.dates import year_fixed_by_text
+from ..lang.dates import year_fixed_by_text, year_stated_as_present
 from ..lang.text import fold, match_key
 from ..records import Event, Organization, Person, Place, Span
 from .identity import MEETING_KINDS, merge_reports, one_per_day
@@ -160,7 +160,8 @@ class EventFinder:
                  organizations: list[Organization]):
         self.body = body
         day = date.fromisoformat(published[:10]) if published else None
-        self.ref = Reference(day, None if day else year_fixed_by_text(body))
+        year = None if day else year_fixed_by_text(body)
+        self.ref = Reference(day, year, year_stated=year is not None and year == year_stated_as_present(body))
         self.places = sorted(((m.start, m.end, loc) for loc in locations for m in loc.mentions if m.field == "body"),
                              key=lambda x: x[:2])
         named: list[Organization | Place] = [*organizations, *(loc for loc in locations if loc.kind == "venue")]
@@ -204,15 +205,16 @@ class EventFinder:
                 self.last_place = place
             days = [w.start for w in whens if w.start]
             if days:  # "cùng ngày" in a later sentence means the last day mentioned
-                self.ref = Reference(self.ref.published, self.ref.year, days[-1])
+                self.ref = replace(self.ref, last=days[-1])
             made = [self._record(name, trigger, sentence, start, end, place) for trigger in triggers if trigger.when
                     for name in ([f"{trigger.name} {item}" for item in trigger.items] or [trigger.name])]
             events += made
             if made:
                 self.recent = made
         # A timeline: by day, shorter before longer (a one-day meeting before the week it opens).
-        # An event the text dates to no day of a known year is no event of the record.
-        dated = [e for e in merge_reports(events) if e.start]
+        # An event the text dates to no day of a year it states (or the publication day fixes)
+        # is no event of the record: a guessed year is a wrong answer half the time.
+        dated = [e for e in merge_reports(events) if e.start and e.year_known]
         return sorted(one_per_day(dated), key=lambda e: (e.start, e.end or "9999"))
 
     def _place(self, start: int, end: int) -> dict[str, Any]:

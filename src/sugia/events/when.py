@@ -86,6 +86,7 @@ class Reference:
     published: date | None = None
     year: int | None = None
     last: date | None = None  # the last day resolved in the article ("cùng ngày")
+    year_stated: bool = False  # the text calls `year` the present one ("trong năm 2024")
 
 
 def tense(sentence: str) -> int:
@@ -97,8 +98,8 @@ def tense(sentence: str) -> int:
 
 def _year(day: int, month: int, ref: Reference, lean: int) -> tuple[int | None, bool]:
     """The year for a day and month printed without one."""
-    if ref.published is None:
-        return ref.year, ref.year is not None
+    if ref.published is None:  # a year the article's other dates suggest is a guess unless it says so
+        return ref.year, ref.year_stated and ref.year is not None
     best = None
     for year in (ref.published.year - 1, ref.published.year, ref.published.year + 1):
         try:
@@ -271,7 +272,7 @@ def find(sentence: str, ref: Reference) -> list[When]:
     lean = tense(sentence)
     printed = {int(y) for y in _PRINTED_YEAR.findall(folded)}
     if len(printed) == 1:  # "(5 - 6/11/2025), ngày 6/11": the sentence's own year
-        ref = Reference(None, printed.pop(), ref.last)
+        ref = Reference(None, printed.pop(), ref.last, year_stated=True)
     found: list[When] = []
     for reader in _READERS:
         for when in reader(folded, sentence, ref, lean):

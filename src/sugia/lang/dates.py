@@ -165,6 +165,18 @@ def year_fixed_by_text(text: str, today: date | None = None) -> int | None:
     return max(years) if years else None
 
 
+# The text's own word that a year is the present one: "trong năm 2024", "năm 2023 của (Đảng)",
+# "năm nay (2025)". A year "kể từ", "vào năm", after a figure or a disaster says nothing of when
+# the article stands.
+_PRESENT_YEAR = re.compile(r"\btrong nam ((?:19|20)\d{2})\b|\bnam ((?:19|20)\d{2}) cua\b|\bnam nay \(?((?:19|20)\d{2})")
+
+
+def year_stated_as_present(text: str) -> int | None:
+    """The latest year the text calls the present one, or None."""
+    years = [int(next(g for g in m.groups() if g)) for m in _PRESENT_YEAR.finditer(fold(text))]
+    return max(years) if years else None
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A dated stamp inside a longer string: where it stands and whether a clock time is printed
