@@ -15,11 +15,12 @@ KINDS: tuple[tuple[str, str], ...] = (
                             r"|cap bo truong"),
     ("senior_officials_meeting", r"quan chuc cao cap|quan chuc(?: [a-z]+){1,3} cap cao|hoi nghi som|cuoc hop som"
                                  r"|(?:cuoc )?hop tru bi"),
-    ("visit", r"tham cap nha nuoc|tham chinh thuc|tham lam viec|tham va lam viec|chuyen tham|chuyen cong tac"
+    ("visit", r"tham cap nha nuoc|tham (?:huu nghi )?chinh thuc|tham huu nghi|tham lam viec|tham va lam viec|chuyen tham"
+              r"|chuyen cong tac"
               r"|hoat dong song phuong|cong du"),
     ("talks", r"hoi dam"),
-    ("phone_call", r"dien dam|dien thoai voi"),
-    ("reception", r"hoi kien|chao xa giao|tiep xa giao|tiep xuc|(?:da |se |)tiep(?= (?:dai su|ong|ba|bo truong|thu truong|doan|chu tich|tong|pho|nguoi|lanh|cac|dai dien|[a-z]+ [a-z]+ (?:dai su|bo truong)))|gap(?: go)?(?= [a-z])"),
+    ("phone_call", r"dien dam|dien thoai voi|goi dien(?: thoai)?"),
+    ("reception", r"hoi kien|chao xa giao|tiep xa giao|tiep xuc|tiep va lam viec|(?:da |se |)tiep(?= (?:dai su|ong|ba|bo truong|thu truong|doan|chu tich|tong|pho|nguoi|lanh|cac|dai dien|[a-z]+ [a-z]+ (?:dai su|bo truong)))|gap(?: go)?(?= [a-z])"),
     ("signing", r"le ky(?! niem)|ky ket|(?:da |se )ky(?= )|ky ban ghi nho|ky hiep dinh|ky thoa thuan"),
     ("session", r"ky hop|khoa hop|phien hop|phien toan the"),
     ("conference", r"hoi thao|phien thao luan|toa dam|dien dan|hoi nghi"),

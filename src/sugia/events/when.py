@@ -35,6 +35,9 @@ _MONTH_WORD = r"(muoi mot|muoi hai|gieng|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|
 _RANGE_SAME_MONTH = re.compile(rf"(?:tu\s+)?(?:{_PART}\s+)?{_D}\s*[-–]\s*{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
 _RANGE_FROM_TO = re.compile(
     rf"tu\s+(?:{_PART}\s+)?{_D}(?:{_SEP}{_M})?(?:{_SEP}{_Y})?\s+(?:den|toi)\s+(?:{_PART}\s+)?{_D}{_SEP}{_M}(?:{_SEP}{_Y})?(?![\d/])")
+# "từ ngày 30 đến ngày 31 tháng 10 năm 2010": the same with the month in words.
+_RANGE_WORDY = re.compile(rf"tu\s+(?:{_PART}\s+)?(?:ngay\s+)?{_D}()()\s+(?:den|toi)\s+(?:{_PART}\s+)?(?:ngay\s+)?{_D}"
+                          rf"\s+thang\s+{_M}(?:\s*(?:nam|,)\s*{_Y})?")
 # A day needs a cue ("ngày", "sáng", "từ"...), a bracket, the sentence start, or a slash:
 # "2-1" bare is a score, "1.205" a number.
 _DAY = re.compile(rf"(?:(?:(?:{_PART}|vao|tu|den|toi|truoc|sau)\s+(?:ngay\s+)?|\(|^){_D}{_SEP}{_M}"
@@ -130,8 +133,8 @@ def _month(number: str | None, word: str | None) -> int:
 
 def _from_to(folded: str, sentence: str, ref: Reference, lean: int) -> Iterator[When]:
     """"từ 28/9 đến 2/10", "12-14/10/2024" with two months: a range, across years too."""
-    for m in _RANGE_FROM_TO.finditer(folded):
-        d1, m1, y1, d2, m2, y2 = m.groups()
+    for m in [*_RANGE_FROM_TO.finditer(folded), *_RANGE_WORDY.finditer(folded)]:
+        d1, m1, y1, d2, m2, y2 = (g or None for g in m.groups())
         month1, month2 = int(m1 or m2), int(m2)
         if not (valid_date(int(d1), month1) and valid_date(int(d2), month2)):
             continue
