@@ -136,3 +136,21 @@ def test_events_city_the_gazetteer_does_not_know_is_placed_by_its_country():
 def test_events_participants(body, expected):
     (event,) = events_of(body)
     assert sorted(event.participants) == sorted(expected)
+
+
+def test_events_both_holders_of_a_post_take_part():
+    body = ("Thủ tướng Lê Văn Hưng và Thủ tướng Campuchia Sok Chenda gặp nhau. Chiều 31/3, dưới sự chứng kiến của "
+            "hai Thủ tướng, hai bên đã ký Biên bản.")
+    (event,) = events_of(body)
+    assert sorted(event.participants) == ["Lê Văn Hưng", "Sok Chenda"]
+
+
+@pytest.mark.parametrize("body,kind,start,end", [
+    ("Ngày 20/4, Thủ tướng Singapore Lim Wei gọi điện chúc mừng.", "phone_call", "2024-04-20", "2024-04-20"),
+    ("Chiều 5/8, Trưởng Ban Lê Văn Hưng tiếp và làm việc với Đoàn.", "reception", "2024-08-05", "2024-08-05"),
+    ("Chủ tịch Quốc hội sẽ thăm hữu nghị chính thức Trung Quốc từ ngày 23 đến ngày 27 tháng 12 năm 2024.", "visit",
+     "2024-12-23", "2024-12-27"),
+])
+def test_events_more_ways_to_say_them(body, kind, start, end):
+    (event,) = events_of(body)
+    assert (event.kind, event.start, event.end) == (kind, start, end)

@@ -19,7 +19,7 @@ from ..lang.dates import year_fixed_by_text, year_stated_as_present
 from ..lang.text import fold, match_key
 from ..records import Event, Organization, Person, Place, Span
 from .identity import MEETING_KINDS, merge_reports, one_per_day
-from .participants import attendance, present
+from .participants import attendance, holders, present
 from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
 
@@ -167,6 +167,7 @@ class EventFinder:
         named: list[Organization | Place] = [*organizations, *(loc for loc in locations if loc.kind == "venue")]
         self.blocked = [(m.start, m.end) for e in named for m in e.mentions if m.field == "body"]
         self.people = [(m.start, m.end, p) for p in people for m in p.mentions if m.field == "body"]
+        self.persons = people
         self.forums = {match_key(n): o.canonical or o.name for o in organizations for n in [o.name, *o.aliases]}
         self.last_place: dict[str, Any] = {}
         self.recent: list[Event] = []  # the events of the last dated sentence: later sentences add their people
@@ -275,7 +276,7 @@ class EventFinder:
             city=place.get("city"),
             country=place.get("country"),
             venue=place.get("venue"),
-            participants=present(sentence, start, self.people),
+            participants=list(dict.fromkeys(present(sentence, start, self.people) + holders(sentence, self.persons))),
             countries=sorted({loc.canonical or loc.name for s, e, loc in self.places
                               if start <= s < end and loc.kind == "country"}),
             documents=[_document(sentence, d.start()) for d in DOCUMENT.finditer(sentence)]

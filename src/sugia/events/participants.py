@@ -17,7 +17,11 @@ ABSENT = re.compile(r"(?:loi moi(?: trang trong)?(?: cua)?|thay mat|loi (?:chao|
                     r"(?: tot dep| than thiet| trang trong)* cua|nhan dip|ke nhiem|tien nhiem)[^,;.()]*$")
 # A sentence that lists who attended the event just reported.
 ATTENDANCE = re.compile(r"\b(?:tham du|cung du|co mat|ve phia|chung kien|du hoi dam|du buoi|du le|du cuoc"
-                        r"|tham gia hoi dam|tham gia doan)\b")
+                        r"|tham gia hoi dam|tham gia doan|ra don|don doan)\b")
+# "hai Thủ tướng", "hai đồng Chủ tịch", "Thủ tướng Chính phủ hai nước": the holders of a post the
+# page names, both of them.
+BOTH_HOLDERS = re.compile(r"\bhai (?:dong )?(thu tuong|bo truong|chu tich|tong thong|truong doan|nha lanh dao)\b"
+                          r"|\b(thu tuong|bo truong|chu tich|tong thong)(?: chinh phu| nuoc)? hai nuoc\b")
 # A sentence that opens on the event just reported: "Tại buổi tiếp, ...", "Trong cuộc điện đàm, ...".
 REFERENCE = re.compile(r"^\W*(?:tai|trong|sau|mo dau|ket thuc) (?:(?:buoi|cuoc|le|phien) )?(?:tiep|hoi dam|hoi kien|gap|dien dam"
                        r"|lam viec|hoi nghi|hop|ky|chao|tham)")
@@ -29,9 +33,18 @@ def present(sentence: str, start: int, people: list[tuple[int, int, Person]]) ->
     """Names of the people the sentence (at `start` in the body) shows present, in order."""
     out: list[str] = []
     for s, _e, person in people:
-        if start <= s < start + len(sentence) and not ABSENT.search(fold(sentence[: s - start])[-120:]):
+        if start <= s < start + len(sentence) and not ABSENT.search(fold(sentence[: s - start])[-250:]):
             if person.name not in out:
                 out.append(person.name)
+    return out
+
+
+def holders(sentence: str, people: list[Person]) -> list[str]:
+    """The people a sentence names by a post they both hold ("hai Thủ tướng")."""
+    out: list[str] = []
+    for m in BOTH_HOLDERS.finditer(fold(sentence)):
+        post = m.group(1) or m.group(2)
+        out += [p.name for p in people if p.name not in out and any(fold(t).startswith(post) for t in p.titles)]
     return out
 
 
