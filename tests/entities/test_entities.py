@@ -296,3 +296,8 @@ def test_entities_organisations_end_where_a_list_or_a_holder_begins(text, presen
 ])
 def test_entities_foreign_names_standing_alone_and_what_they_are_not(text, people):
     assert set(people_of(text)) == people
+
+
+def test_entities_a_name_in_brackets_after_a_person_is_an_alias():
+    found = extract_entities({"body": "Bộ trưởng tiếp Đại sứ Mỹ Mác Cơ-náp (Marc Knapp) tại Hà Nội. Ông Marc Knapp nói."})[0]
+    assert [(p.name, p.aliases, len(p.mentions)) for p in found] == [("Mác Cơ-náp", ["Marc Knapp"], 3)]

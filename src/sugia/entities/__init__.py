@@ -61,6 +61,7 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
         _whole_words(field_, text, tokens, orgs)
     orgs = {key: record for key, record in orgs.items() if not is_coordination(record.name)}
     _fold_short_names(people)
+    _fold_parenthesised(fields, people)
     for merged, record in people.values():
         record.titles = titles(merged)
     return [record for _, record in people.values()], list(orgs.values()), list(locs.values())
@@ -80,6 +81,22 @@ def _fold_short_names(people: dict[str, tuple[Person, records.Person]]) -> None:
             whole.posts += merged.posts
             target.posts += record.posts
             target.mentions = sorted(target.mentions + record.mentions, key=lambda m: (m.field != "title", m.start))
+
+
+def _fold_parenthesised(fields: dict[str, str], people: dict[str, tuple[Person, records.Person]]) -> None:
+    """'Cờ-rếc Chít-tích (Craig Chittick)': a name in brackets right after a person's is that
+    person's other spelling, an alias."""
+    at = {(m.field, m.start): key for key, (_, record) in people.items() for m in record.mentions}
+    for key, (merged, record) in list(people.items()):
+        for m in list(record.mentions):
+            text = fields.get(m.field) or ""
+            other = at.get((m.field, m.end + 2)) if text[m.end:m.end + 2] == " (" else None
+            if other and other != key and other in people and key in people:
+                alias_merged, alias = people.pop(other)
+                record.aliases.append(alias.name)
+                record.mentions = sorted(record.mentions + alias.mentions, key=lambda x: (x.field != "title", x.start))
+                record.posts += alias.posts
+                merged.posts += alias_merged.posts
 
 
 def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: list[tuple[int, int]],
