@@ -14,7 +14,7 @@ from . import __version__, default_pipeline
 from .errors import UsageError
 from .events.kinds import EVENT_KINDS
 from .executors import InProcess
-from .export import BASE_FORMATS, RECORD_FORMATS, export_base, write_records
+from .export import BASE_FORMATS, NETWORK_FORMATS, RECORD_FORMATS, export_base, write_network, write_records
 from .page import Page
 from .read import DEFAULT_MAX_BYTES, read
 
@@ -207,6 +207,13 @@ def _entity_command(type_: str):
             click.echo(f"sugia: no {type_} named {name!r} in the base", err=True)
             sys.exit(1)
         emit(rows, as_json, as_csv, ("name", "pages", "aliases") if not (name and type_ == "person") else ("name", "posts"))
+        if name and type_ == "person" and not (as_json or as_csv):
+            for row in rows:
+                for other in row["met"]:
+                    for e in other["events"]:
+                        click.echo(f"  met {other['name']}: {e['start']} {e['kind']} {e['name']}"
+                                   f"{' — ' + (e['city'] or e['country']) if e['city'] or e['country'] else ''}"
+                                   f" [{', '.join(e['sources'])}]")
     return command
 
 
@@ -276,11 +283,38 @@ def show(source: str, db: str | None) -> None:
 
 @main.command()
 @db_option
+@click.option("--from", "date_from", metavar="DATE", help="Events starting on or after (YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", help="Events starting on or before (YYYY-MM-DD).")
+@click.option("--country", help="Events held in this country (any spelling).")
+@click.option("--kind", type=click.Choice(EVENT_KINDS))
+@click.option("--person", help="The events this person took part in.")
+@click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS), default="graphml", show_default=True)
+@click.option("--out", "out_file", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+def network(db, date_from, date_to, country, kind, person, fmt: str, out_file: str | None) -> None:
+    """Who met whom: people as nodes (latest post, country), an edge for each pair of
+    participants of an event, weighted by events, with days, kinds and source pages.
+    GraphML and GEXF open in Gephi and NetworkX.
+
+    \b
+    Example:
+      sugia network --format gexf --out meetings.gexf
+      sugia network --person "Phạm Minh Chính" --from 2024-01-01 --format csv
+    """
+    with usage_errors():
+        chosen = filters(date_from=date_from, date_to=date_to, country=country, kind=kind, person=person)
+        graph = queries_or_exit(db).network(chosen)
+    with click.open_file(out_file or "-", "w", encoding="utf-8") as out:
+        write_network(graph, fmt, out)
+    click.echo(f"{len(graph['nodes'])} people, {len(graph['edges'])} pairs who met", err=True)
+
+
+@main.command()
+@db_option
 @click.option("--format", "fmt", type=click.Choice(BASE_FORMATS), default="jsonl", show_default=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
 def export(db: str | None, fmt: str, out_dir: str) -> None:
     """Export the whole base: jsonl (one extraction record per page), csv or parquet (one file
-    per table).
+    per table), or plover (events in the PLOVER/POLECAT shape, events_plover.jsonl).
 
     \b
     Example:

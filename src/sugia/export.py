@@ -1,6 +1,7 @@
 """Writing records out: extraction records as JSON Lines, a JSON array or readable text (for
 `sugia extract`), and a whole knowledge base as JSON Lines, CSV or Parquet files (for
-`sugia export`). pyarrow writes Parquet when it is installed."""
+`sugia export`), the who-met-whom graph (GraphML, GEXF by networkx; CSV; JSON) and events in
+the PLOVER/POLECAT shape. pyarrow writes Parquet when it is installed."""
 from __future__ import annotations
 
 import csv
@@ -14,7 +15,7 @@ from .page import Page
 from .store import EXPORT_TABLES, Queries
 
 RECORD_FORMATS = ("jsonl", "json", "text")
-BASE_FORMATS = ("jsonl", "csv", "parquet")
+BASE_FORMATS = ("jsonl", "csv", "parquet", "plover")
 TEXT_FIELDS = ("source", "title", "published", "outlet", "author", "reprinted_from")
 
 
@@ -48,6 +49,11 @@ def export_base(queries: Queries, fmt: str, out: Path) -> list[Path]:
     """The whole base into folder `out`: one extraction record per page (jsonl), or one file
     per table (csv, parquet). Returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
+    if fmt == "plover":
+        path = out / "events_plover.jsonl"
+        with open(path, "w", encoding="utf-8") as handle:
+            write_plover(queries.event_reports(), handle)
+        return [path]
     if fmt == "jsonl":
         path = out / "pages.jsonl"
         with open(path, "w", encoding="utf-8") as handle:
@@ -77,3 +83,61 @@ def _parquet_writer() -> Callable[[list[dict], Path], None]:
     except ImportError as exc:
         raise UsageError("parquet export needs pyarrow: pip install pyarrow") from exc
     return lambda rows, path: pq.write_table(pa.Table.from_pylist(rows), path)
+
+
+NETWORK_FORMATS = ("graphml", "gexf", "csv", "json")
+
+
+def write_network(graph: dict[str, list[dict]], fmt: str, out: TextIO) -> None:
+    """The who-met-whom graph as GraphML or GEXF (networkx writes them; Gephi and NetworkX read
+    them), an edge list in CSV, or JSON as the API gives it."""
+    if fmt == "json":
+        json.dump(graph, out, ensure_ascii=False, indent=1)
+        return
+    if fmt == "csv":
+        names = {n["id"]: n["name"] for n in graph["nodes"]}
+        writer = csv.writer(out)
+        writer.writerow(["source", "target", "weight", "first", "last", "kinds", "events", "pages"])
+        for e in graph["edges"]:
+            writer.writerow([names[e["source"]], names[e["target"]], e["weight"], e["first"] or "", e["last"] or "",
+                             ";".join(e["kinds"]), ";".join(str(ev["id"]) for ev in e["events"]),
+                             ";".join(sorted({s for ev in e["events"] for s in ev["sources"]}))])
+        return
+    import networkx as nx  # only this command needs it
+
+    g = nx.Graph()
+    for n in graph["nodes"]:
+        g.add_node(n["id"], label=n["name"], post=n["post"] or "", country=n["country"] or "")
+    for e in graph["edges"]:
+        g.add_edge(e["source"], e["target"], weight=e["weight"], first=e["first"] or "", last=e["last"] or "",
+                   kinds=";".join(e["kinds"]), events=";".join(str(ev["id"]) for ev in e["events"]),
+                   pages=";".join(sorted({s for ev in e["events"] for s in ev["sources"]})))
+    lines = nx.generate_graphml(g) if fmt == "graphml" else nx.generate_gexf(g)
+    out.write("\n".join(lines) + "\n")
+
+
+# PLOVER/POLECAT event types and modes for sugia's kinds: meetings of any form CONSULT, a
+# signing AGREEs; the mode says how the actors met.
+PLOVER = {"visit": ("CONSULT", "visit"), "reception": ("CONSULT", "host"), "phone_call": ("CONSULT", "phone"),
+          "talks": ("CONSULT", "meet"), "summit": ("CONSULT", "meet"), "ministerial_meeting": ("CONSULT", "meet"),
+          "senior_officials_meeting": ("CONSULT", "meet"), "conference": ("CONSULT", "meet"),
+          "session": ("CONSULT", "meet"), "ceremony": ("CONSULT", "meet"), "other": ("CONSULT", "meet"),
+          "signing": ("AGREE", "sign")}
+PLOVER_FIELDS = ("event_id", "event_date", "event_end", "actor", "recipient", "other_actors", "event_type", "mode",
+                 "sugia_kind", "event_text", "location", "city", "country", "source", "url", "sentence")
+
+
+def write_plover(events: Iterable[dict], out: TextIO) -> int:
+    """Events as PLOVER/POLECAT-shaped JSON Lines, one per event (README: how fields map)."""
+    written = 0
+    for e in events:
+        event_type, mode = PLOVER.get(e["kind"], ("CONSULT", "meet"))
+        people = e["participants"]
+        row = {"event_id": f"sugia-{e['id']}", "event_date": e["start"], "event_end": e["end"],
+               "actor": people[0] if people else None, "recipient": people[1] if len(people) > 1 else None,
+               "other_actors": people[2:], "event_type": event_type, "mode": mode, "sugia_kind": e["kind"],
+               "event_text": e["name"], "location": e.get("venue") or e["city"] or e["country"], "city": e["city"],
+               "country": e["country"], "source": e["source"], "url": e["url"], "sentence": e["sentence"]}
+        out.write(json.dumps({k: row[k] for k in PLOVER_FIELDS}, ensure_ascii=False) + "\n")
+        written += 1
+    return written

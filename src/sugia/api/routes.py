@@ -92,6 +92,13 @@ def events(base: Base, date_from: DateFrom = None, date_to: DateTo = None, count
     return {"limit": limit, "offset": offset, "results": base.events(filters, limit, offset)}
 
 
+@router.get("/network", dependencies=read, summary="Who met whom: people as nodes, shared events as edges")
+def network(base: Base, date_from: DateFrom = None, date_to: DateTo = None, country: str | None = None,
+            kind: Kind = None, person: str | None = None) -> dict[str, Any]:
+    filters = SearchFilters(date_from=date_from, date_to=date_to, country=country, kind=kind, person=person)
+    return base.network(filters)
+
+
 @router.get("/facts", dependencies=read, summary="Figures the pages state")
 def facts(base: Base, source: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return {"limit": limit, "offset": offset, "results": base.facts(source, limit, offset)}

@@ -94,19 +94,19 @@ PART_OF = {
 
 
 def one_per_day(events: list[Event]) -> list[Event]:
-    """A page's events of one day, in one place, among the same people, where one is part of
-    the other ("chuyến thăm" and the "Hội nghị" it attends, "Hội nghị Cấp cao" and its "phiên
+    """A page's events that open on one day, in one place, among the same people, where one
+    is part of the other (and ends with it or before) ("chuyến thăm" and the "Hội nghị" it attends, "Hội nghị Cấp cao" and its "phiên
     họp"), are one happening told from two sides: kept as the larger, with what the part adds."""
     out: list[Event] = []
     for event in events:
         for n, kept in enumerate(out):
-            if kept.start != event.start or kept.end != event.end or not _same_place(kept, event) \
+            if kept.start != event.start or not _same_place(kept, event) \
                     or kept.participants and event.participants and not set(kept.participants) & set(event.participants):
                 continue
-            if event.kind in PART_OF.get(kept.kind, ()):
+            if event.kind in PART_OF.get(kept.kind, ()) and (event.end or "") <= (kept.end or ""):
                 absorb(kept, event, name=False)
                 break
-            if kept.kind in PART_OF.get(event.kind, ()):
+            if kept.kind in PART_OF.get(event.kind, ()) and (kept.end or "") <= (event.end or ""):
                 absorb(event, kept, name=False)
                 out[n] = event
                 break

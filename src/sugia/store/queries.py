@@ -13,6 +13,7 @@ from ..lang.text import fold
 from ..search import Query, parse_query, snippet
 from .base import Store
 from .filters import SearchFilters, entity_ids, event_conditions, page_conditions
+from .network import counterparts, event_reports, network
 
 # Facets count the best FACET_POOL matches of a search, and show FACET_VALUES values each.
 FACET_POOL = 500
@@ -106,17 +107,21 @@ class Queries:
         pages = self.store.rows(
             "SELECT DISTINCT p.source, p.title, p.published FROM pages p JOIN mentions m ON m.page_id = p.id"
             " WHERE m.entity_id = ? ORDER BY p.published", (entity_id,))
-        met = self.store.rows(
-            "SELECT n.id, n.name, count(DISTINCT a.event_id) AS events FROM event_participants a"
-            " JOIN event_participants b ON b.event_id = a.event_id AND b.entity_id != a.entity_id"
-            " JOIN entities n ON n.id = b.entity_id WHERE a.entity_id = ? GROUP BY n.id, n.name"
-            " ORDER BY events DESC, n.name", (entity_id,))
+        met = counterparts(self.store, entity_id)
         months = self.store.rows(
             "SELECT substr(p.published, 1, 7) AS month, count(DISTINCT p.id) AS pages FROM mentions m"
             " JOIN pages p ON p.id = m.page_id WHERE m.entity_id = ? AND p.published IS NOT NULL"
             " GROUP BY substr(p.published, 1, 7) ORDER BY month", (entity_id,))
         return {"posts": sorted(posts.values(), key=lambda post: post["first_seen"] or ""), "events": events,
                 "met": met, "mentions_by_month": months, "sources": pages}
+
+    def network(self, filters: SearchFilters = NO_FILTERS) -> dict[str, list[dict[str, Any]]]:
+        """The who-met-whom graph over the events `filters` keep (`store.network`)."""
+        return network(self.store, filters)
+
+    def event_reports(self, filters: SearchFilters = NO_FILTERS) -> list[dict[str, Any]]:
+        """Events with their first report's page, sentence and ordered participants."""
+        return event_reports(self.store, filters)
 
     def entity(self, entity_id: int, type_: str | None = None) -> dict[str, Any] | None:
         """One entity (of `type_`, when given) with its aliases and the number of pages naming it."""

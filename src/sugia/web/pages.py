@@ -13,7 +13,7 @@ from ..store import Queries, SearchFilters
 from . import geo
 from .access import can_read
 from .i18n import STRINGS
-from .render import MARKS, bar_chart, highlight, months_filled, paragraphs
+from .render import MARKS, bar_chart, ego_network, highlight, months_filled, paragraphs
 from .templating import language, render
 
 router = APIRouter(dependencies=[Depends(can_read)], include_in_schema=False)
@@ -73,9 +73,11 @@ def raw(base: Base, source: str) -> Response:
 @router.get("/person/{entity_id}", response_class=HTMLResponse)
 def person_page(request: Request, base: Base, entity_id: int) -> HTMLResponse:
     person = entity_or_404(base, entity_id, "person") | base.person(entity_id)
-    title = STRINGS[language(request)]["mentions_by_month"]
+    strings = STRINGS[language(request)]
     return render(request, "person.html", person=person,
-                  chart=bar_chart(months_filled(person["mentions_by_month"]), "month", "pages", title))
+                  chart=bar_chart(months_filled(person["mentions_by_month"]), "month", "pages",
+                                  strings["mentions_by_month"]),
+                  network=ego_network(person["name"], person["met"], strings["met"]))
 
 
 @router.get("/org/{entity_id}", response_class=HTMLResponse)

@@ -66,3 +66,29 @@ def bar_chart(points: list[dict], label: str, value: str, title: str) -> Markup:
             bars.append(f'<text x="{x}" y="{height - 5}" class="axis">{escape(p[label])}</text>')
     return Markup(f'<svg viewBox="0 0 {max(width, len(points) * (bar + gap))} {height}" role="img"'
                   f' aria-label="{escape(title)}" class="chart"><title>{escape(title)}</title>{"".join(bars)}</svg>')
+
+
+def ego_network(name: str, met: list[dict], title: str, size: int = 420) -> Markup:
+    """A person's counterparts around them: a line per counterpart, as thick as the events
+    they shared; each counterpart links to their page and names the shared events on hover."""
+    import math
+
+    if not met:
+        return Markup("")
+    centre, radius = size / 2, size / 2 - 70
+    parts = [f'<svg viewBox="0 0 {size} {size}" role="img" aria-label="{escape(title)}" class="network">']
+    for n, other in enumerate(met):
+        angle = 2 * math.pi * n / len(met) - math.pi / 2
+        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+        shared = "; ".join(f'{(e["start"] or "?")[:10]} {e["kind"]} {e["name"]}' for e in other["events"])
+        width = min(1 + 1.5 * len(other["events"]), 8)
+        anchor = "start" if math.cos(angle) > 0.1 else "end" if math.cos(angle) < -0.1 else "middle"
+        parts.append(f'<a href="/person/{other["id"]}"><title>{escape(other["name"])}: {escape(shared)}</title>'
+                     f'<line x1="{centre:.0f}" y1="{centre:.0f}" x2="{x:.0f}" y2="{y:.0f}" stroke-width="{width:.1f}"'
+                     ' class="edge"/>'
+                     f'<circle cx="{x:.0f}" cy="{y:.0f}" r="6" class="node"/>'
+                     f'<text x="{x + (9 if anchor == "start" else -9 if anchor == "end" else 0):.0f}" y="{y + 4:.0f}"'
+                     f' text-anchor="{anchor}" class="label">{escape(other["name"])}</text></a>')
+    parts.append(f'<circle cx="{centre:.0f}" cy="{centre:.0f}" r="9" class="node centre"/>'
+                 f'<text x="{centre:.0f}" y="{centre - 14:.0f}" text-anchor="middle" class="label">{escape(name)}</text>')
+    return Markup("".join(parts) + "</svg>")
