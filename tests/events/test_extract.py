@@ -154,3 +154,19 @@ def test_events_both_holders_of_a_post_take_part():
 def test_events_more_ways_to_say_them(body, kind, start, end):
     (event,) = events_of(body)
     assert (event.kind, event.start, event.end) == (kind, start, end)
+
+
+@pytest.mark.parametrize("body,name", [
+    ("Chiều 5/3, Thủ tướng Lê Văn Hưng hội đàm với Thủ tướng Lào Sonexay Vongkham.",
+     "Hội đàm giữa Thủ tướng Lê Văn Hưng và Thủ tướng Lào Sonexay Vongkham"),
+    ("Tối 7/3, Bộ trưởng Ngoại giao Lê Văn Hưng điện đàm với Ngoại trưởng Pháp Jean Morel.",
+     "Điện đàm giữa Bộ trưởng Ngoại giao Lê Văn Hưng và Ngoại trưởng Pháp Jean Morel"),
+    ("Từ ngày 5 đến 7/3, Tổng thống Chile Ana Rojas thăm chính thức Việt Nam theo lời mời của Chủ tịch nước "
+     "Lê Văn Hưng.", "Tổng thống Chile Ana Rojas thăm chính thức Việt Nam"),
+    ("Ngày 5/3, hai bên đã ký Bản ghi nhớ về hợp tác giáo dục.", "Lễ ký Bản ghi nhớ về hợp tác giáo dục"),
+    ("Ngày 5/3, Hội nghị Quan chức cấp cao (SOM) ASEAN khai mạc tại Viêng Chăn.",
+     "Hội nghị Quan chức cấp cao (SOM) ASEAN"),
+])
+def test_events_readable_names(body, name):
+    (event,) = events_of(body)
+    assert event.name == name

@@ -16,9 +16,11 @@ from datetime import date
 from typing import Any
 
 from ..lang.dates import year_fixed_by_text, year_stated_as_present
-from ..lang.text import fold, match_key
+from ..lang.lexicon import common_pairs
+from ..lang.text import fold, match_key, tone_key
 from ..records import Event, Organization, Person, Place, Span
 from .identity import MEETING_KINDS, merge_reports, one_per_day
+from .naming import readable
 from .participants import attendance, holders, present
 from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
@@ -87,6 +89,9 @@ def _name_end(sentence: str, at: int) -> int:
             end, k = stop, k + 1
         elif word == "(" and k + 2 < len(pieces) and pieces[k + 1][0].isupper() and pieces[k + 2][0] == ")":
             end, k = pieces[k + 2][1], k + 3
+        elif k > 0 and word.islower() and pieces[k - 1][0][:1].isupper() \
+                and (tone_key(pieces[k - 1][0]), tone_key(word)) in common_pairs():
+            end, k = stop, k + 1  # "Hiệp hội": the second syllable of a capitalised word
         elif word.islower() and word.isalpha() and word not in _NOT_INNER:
             run = k
             while run < len(pieces) and run - k < MAX_INNER_SYLLABLES and pieces[run][0].islower() \
@@ -96,6 +101,9 @@ def _name_end(sentence: str, at: int) -> int:
                 run += 1  # "Chính trị- An ninh"
             if run < len(pieces) and (pieces[run][0][0].isupper() or pieces[run][0].isdigit()):
                 end, k = pieces[run][1], run + 1
+            elif run + 2 < len(pieces) and pieces[run][0] == "(" and pieces[run + 1][0].isupper() \
+                    and pieces[run + 2][0] == ")":
+                end, k = pieces[run + 2][1], run + 3  # "Quan chức cấp cao (SOM)"
             else:
                 break
         else:
@@ -215,8 +223,11 @@ class EventFinder:
         # A timeline: by day, shorter before longer (a one-day meeting before the week it opens).
         # An event the text dates to no day of a year it states (or the publication day fixes)
         # is no event of the record: a guessed year is a wrong answer half the time.
-        dated = [e for e in merge_reports(events) if e.start and e.year_known]
-        return sorted(one_per_day(dated), key=lambda e: (e.start, e.end or "9999"))
+        dated = one_per_day([e for e in merge_reports(events) if e.start and e.year_known])
+        by_name = {p.name: p for p in self.persons}
+        for event in dated:
+            event.name = readable(event, by_name)
+        return sorted(dated, key=lambda e: (e.start, e.end or "9999"))
 
     def _place(self, start: int, end: int) -> dict[str, Any]:
         """The place a sentence sets: a place after "tại/ở/tới/đến", and the places right

@@ -13,7 +13,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("summit", r"hoi nghi thuong dinh|hoi nghi cap cao|tuan le cap cao|hoi nghi lanh dao|thuong dinh"),
     ("ministerial_meeting", r"hoi nghi (?:hep |khong chinh thuc |dac biet )?bo truong|hoi nghi hoi dong|hop bo truong"
                             r"|cap bo truong"),
-    ("senior_officials_meeting", r"quan chuc cao cap|quan chuc(?: [a-z]+){1,3} cap cao|hoi nghi som|cuoc hop som"
+    ("senior_officials_meeting", r"quan chuc cao cap|quan chuc(?: [a-z]+){0,3} cap cao|hoi nghi som|cuoc hop som"
                                  r"|(?:cuoc )?hop tru bi"),
     ("visit", r"tham cap nha nuoc|tham (?:huu nghi )?chinh thuc|tham huu nghi|tham lam viec|tham va lam viec|chuyen tham"
               r"|chuyen cong tac"
