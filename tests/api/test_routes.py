@@ -24,7 +24,7 @@ def client(db):
 def test_api_openapi_lists_every_endpoint(client):
     paths = set(client.get("/openapi.json").json()["paths"])
     assert {"/api/search", "/api/pages", "/api/page", "/api/people", "/api/people/{entity_id}", "/api/orgs",
-            "/api/orgs/{entity_id}", "/api/places", "/api/places/{entity_id}", "/api/events", "/api/facts",
+            "/api/orgs/{entity_id}", "/api/places", "/api/places/{entity_id}", "/api/events", "/api/network", "/api/facts",
             "/api/stats", "/api/ingest", "/api/ingest/url", "/api/ingest/{job_id}"} <= paths
 
 
@@ -59,6 +59,11 @@ def test_api_people_orgs_places_and_events(client):
     caller, other = call["participants"][:2]
     met = client.get(f"/api/people/{caller['id']}").json()["met"]
     assert other["name"] in {m["name"] for m in met}
+    shared = next(m for m in met if m["name"] == other["name"])["events"]
+    assert call["id"] in {e["id"] for e in shared} and all(e["sources"] for e in shared)
+    graph = client.get("/api/network", params={"kind": "phone_call"}).json()
+    assert graph["edges"] and all(ev["kind"] == "phone_call" for e in graph["edges"] for ev in e["events"])
+    assert client.get("/api/network", params={"from": "2024-13-01"}).status_code in (400, 422)
     assert 0 < sum(m["pages"] for m in detail["mentions_by_month"]) <= person["pages"]  # undated pages have no month
     (un,) = client.get("/api/orgs", params={"name": "LHQ"}).json()["results"]
     assert client.get(f"/api/orgs/{un['id']}").json()["name"] == "Liên hợp quốc"

@@ -109,6 +109,23 @@ def test_web_search_article_person_timeline(browser, server):
     page.close()
 
 
+def test_web_person_shows_counterparts_as_a_network(browser, server):
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/api/network", timeout=10) as response:
+        graph = json.load(response)
+    edge = graph["edges"][0]
+    page = browser.new_page()
+    page.goto(f"{server}/person/{edge['source']}")
+    assert page.locator("svg.network[role=img] line.edge").count() >= 1
+    other = next(n["name"] for n in graph["nodes"] if n["id"] == edge["target"])
+    page.locator("svg.network a", has_text=other).first.click()
+    assert page.locator("h1").inner_text() == other  # a counterpart's dot leads to their page
+    shot(page, "05-network")
+    page.close()
+
+
 def test_web_ingest_page_shows_progress(browser, server):
     page = browser.new_page()
     page.goto(server + "/ingest?lang=vi")

@@ -92,9 +92,9 @@ def event_reports(store: Store, filters: SearchFilters | None = None) -> list[di
         event["source"], event["url"] = first.get("source"), first.get("url")
         event["sentence"] = first["body"][start:end] if first and start is not None and end is not None else None
         event["participants"] = [r["name"] for r in store.rows(
-            "SELECT n.name, min(m.start) AS at FROM event_participants ep JOIN entities n ON n.id = ep.entity_id"
+            "SELECT n.name FROM event_participants ep JOIN entities n ON n.id = ep.entity_id"
             " LEFT JOIN mentions m ON m.entity_id = n.id AND m.page_id = ? AND m.field = 'body'"
             " AND m.start >= ? AND m.start < ? WHERE ep.event_id = ? GROUP BY n.id, n.name"
-            " ORDER BY at IS NULL, at, n.name", (first.get("page_id"), start or 0, end or 0, event["id"]))]
+            " ORDER BY min(m.start) IS NULL, min(m.start), n.name", (first.get("page_id"), start or 0, end or 0, event["id"]))]
         out.append(event)
     return out
