@@ -23,7 +23,7 @@ ATTENDANCE = re.compile(r"\b(?:tham du|cung du|co mat|ve phia|chung kien|du hoi 
 BOTH_HOLDERS = re.compile(r"\bhai (?:dong )?(thu tuong|bo truong|chu tich|tong thong|truong doan|nha lanh dao)\b"
                           r"|\b(thu tuong|bo truong|chu tich|tong thong)(?: chinh phu| nuoc)? hai nuoc\b")
 # A sentence that opens on the event just reported: "Tại buổi tiếp, ...", "Trong cuộc điện đàm, ...".
-REFERENCE = re.compile(r"^\W*(?:tai|trong|sau|mo dau|ket thuc) (?:(?:buoi|cuoc|le|phien) )?(?:tiep|hoi dam|hoi kien|gap|dien dam"
+REFERENCE = re.compile(r"^\W*(?:tai|trong|sau|mo dau|ket thuc|phat bieu tai) (?:(?:buoi|cuoc|le|phien) )?(?:tiep|hoi dam|hoi kien|gap|dien dam"
                        r"|lam viec|hoi nghi|hop|ky|chao|tham)")
 # Travelling with a delegation is not taking part in its talks.
 ACCOMPANYING = re.compile(r"\b(?:cung di|tuy tung)\b")
