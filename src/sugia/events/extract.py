@@ -21,7 +21,7 @@ from ..lang.text import fold, match_key, tone_key
 from ..records import Event, Organization, Person, Place, Span
 from .identity import MEETING_KINDS, merge_reports, one_per_day
 from .naming import readable
-from .participants import attendance, holders, present
+from .participants import attendance, holders, present, referenced
 from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
 
@@ -199,7 +199,9 @@ class EventFinder:
             triggers = _triggers(sentence, blocked)
             whens = [w for w in find(sentence, self.ref) if w.precision == "day" and (w.start or w.month_day)]
             if not whens and self._same_event(sentence, triggers):
-                for event in self.recent:  # "Tham dự hội đàm có ...", "Tại buổi tiếp, ..."
+                noun = referenced(sentence)  # "Phát biểu tại Hội nghị": the page's first event so named, if any
+                named = [e for e in events if noun and noun in fold(e.name)][:1]
+                for event in named or self.recent:  # "Tham dự hội đàm có ...", "Tại buổi tiếp, ..."
                     event.participants += [n for n in present(sentence, start, self.people)
                                            if n not in event.participants]
             if not triggers and whens and pending:
@@ -264,6 +266,12 @@ class EventFinder:
                 found.setdefault("country", country)
         return found
 
+    def _participants(self, trigger: Trigger, sentence: str, start: int) -> list[str]:
+        """Who the sentence shows taking part; for a meeting named as the aim of another ("chuẩn
+        bị cho Hội nghị X dự kiến diễn ra 23/7"), only those named after it."""
+        people = self.people if trigger.held else [p for p in self.people if p[0] >= start + trigger.end]
+        return list(dict.fromkeys(present(sentence, start, people) + holders(sentence, self.persons)))
+
     def _record(self, name: str, trigger: Trigger, sentence: str, start: int, end: int,
                 place: dict[str, Any]) -> Event:
         when = trigger.when
@@ -287,7 +295,7 @@ class EventFinder:
             city=place.get("city"),
             country=place.get("country"),
             venue=place.get("venue"),
-            participants=list(dict.fromkeys(present(sentence, start, self.people) + holders(sentence, self.persons))),
+            participants=self._participants(trigger, sentence, start),
             countries=sorted({loc.canonical or loc.name for s, e, loc in self.places
                               if start <= s < end and loc.kind == "country"}),
             documents=[_document(sentence, d.start()) for d in DOCUMENT.finditer(sentence)]

@@ -23,8 +23,8 @@ ATTENDANCE = re.compile(r"\b(?:tham du|cung du|co mat|ve phia|chung kien|du hoi 
 BOTH_HOLDERS = re.compile(r"\bhai (?:dong )?(thu tuong|bo truong|chu tich|tong thong|truong doan|nha lanh dao)\b"
                           r"|\b(thu tuong|bo truong|chu tich|tong thong)(?: chinh phu| nuoc)? hai nuoc\b")
 # A sentence that opens on the event just reported: "Tại buổi tiếp, ...", "Trong cuộc điện đàm, ...".
-REFERENCE = re.compile(r"^\W*(?:tai|trong|sau|mo dau|ket thuc|phat bieu tai) (?:(?:buoi|cuoc|le|phien) )?(?:tiep|hoi dam|hoi kien|gap|dien dam"
-                       r"|lam viec|hoi nghi|hop|ky|chao|tham)")
+REFERENCE = re.compile(r"^\W*(?:tai|trong|sau|mo dau|ket thuc|phat bieu tai) ((?:(?:buoi|cuoc|le|phien) )?(?:tiep|hoi dam"
+                       r"|hoi kien|gap|dien dam|lam viec|hoi nghi|hop|ky|chao|tham))")
 # Travelling with a delegation is not taking part in its talks.
 ACCOMPANYING = re.compile(r"\b(?:cung di|tuy tung)\b")
 
@@ -46,6 +46,12 @@ def holders(sentence: str, people: list[Person]) -> list[str]:
         post = m.group(1) or m.group(2)
         out += [p.name for p in people if p.name not in out and any(fold(t).startswith(post) for t in p.titles)]
     return out
+
+
+def referenced(sentence: str) -> str | None:
+    """The meeting a sentence opens on, folded ("cuoc hop" of "Phát biểu tại cuộc họp, ...")."""
+    found = REFERENCE.match(fold(sentence))
+    return found.group(1) if found else None
 
 
 def attendance(sentence: str) -> bool:
