@@ -242,13 +242,21 @@ for _name, _type, _doc in (
         db_option(click.argument("name", required=False)(_entity_command(_type))))))
 
 
+def event_filters(command):
+    """The options that choose events (the timeline, the network)."""
+    for option in reversed((
+            click.option("--from", "date_from", metavar="DATE", help="Events starting on or after (YYYY-MM-DD)."),
+            click.option("--to", "date_to", metavar="DATE", help="Events starting on or before (YYYY-MM-DD)."),
+            click.option("--country", help="Held in this country (any spelling: Mỹ, Hoa Kỳ)."),
+            click.option("--kind", type=click.Choice(EVENT_KINDS)),
+            click.option("--person", help="With this participant."))):
+        command = option(command)
+    return command
+
+
 @main.command()
 @db_option
-@click.option("--from", "date_from", metavar="DATE", help="Starting on or after (YYYY-MM-DD).")
-@click.option("--to", "date_to", metavar="DATE", help="Starting on or before (YYYY-MM-DD).")
-@click.option("--country", help="Held in this country (any spelling: Mỹ, Hoa Kỳ).")
-@click.option("--kind", type=click.Choice(EVENT_KINDS))
-@click.option("--person", help="With this participant.")
+@event_filters
 @click.option("--forum", help="Within this forum (ASEAN, APEC, LHQ...).")
 @output_options
 def events(db, date_from, date_to, country, kind, person, forum, as_json: bool, as_csv: bool) -> None:
@@ -283,11 +291,7 @@ def show(source: str, db: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--from", "date_from", metavar="DATE", help="Events starting on or after (YYYY-MM-DD).")
-@click.option("--to", "date_to", metavar="DATE", help="Events starting on or before (YYYY-MM-DD).")
-@click.option("--country", help="Events held in this country (any spelling).")
-@click.option("--kind", type=click.Choice(EVENT_KINDS))
-@click.option("--person", help="The events this person took part in.")
+@event_filters
 @click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS), default="graphml", show_default=True)
 @click.option("--out", "out_file", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
 def network(db, date_from, date_to, country, kind, person, fmt: str, out_file: str | None) -> None:

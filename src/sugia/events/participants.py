@@ -11,20 +11,28 @@ import re
 from ..lang.text import fold
 from ..records import Person
 
+def _alternatives(*phrases: str) -> str:
+    return "(?:" + "|".join(phrases) + ")"
+
+
 # Text before a name that says its bearer is not there: the inviter, the one represented, the
 # sender of greetings. No comma or semicolon stands between the cue and the name.
-ABSENT = re.compile(r"(?:loi moi(?: trang trong)?(?: cua)?|thay mat|loi (?:chao|tham hoi|chuc mung|chuc|cam on)"
-                    r"(?: tot dep| than thiet| trang trong)* cua|nhan dip|ke nhiem|tien nhiem)[^,;.()]*$")
+ABSENT = re.compile(_alternatives(r"loi moi(?: trang trong)?(?: cua)?", "thay mat", "nhan dip", "ke nhiem", "tien nhiem",
+                                  r"loi (?:chao|tham hoi|chuc mung|chuc|cam on)(?: tot dep| than thiet| trang trong)* cua")
+                    + r"[^,;.()]*$")
 # A sentence that lists who attended the event just reported.
-ATTENDANCE = re.compile(r"\b(?:tham du|cung du|co mat|ve phia|chung kien|du hoi dam|du buoi|du le|du cuoc"
-                        r"|tham gia hoi dam|tham gia doan|ra don|don doan)\b")
+ATTENDANCE = re.compile(r"\b" + _alternatives("tham du", "cung du", "co mat", "ve phia", "chung kien", "du hoi dam", "du buoi",
+                                             "du le", "du cuoc", "tham gia hoi dam", "tham gia doan", "ra don", "don doan")
+                        + r"\b")
 # "hai Thủ tướng", "hai đồng Chủ tịch", "Thủ tướng Chính phủ hai nước": the holders of a post the
 # page names, both of them.
 BOTH_HOLDERS = re.compile(r"\bhai (?:dong )?(thu tuong|bo truong|chu tich|tong thong|truong doan|nha lanh dao)\b"
                           r"|\b(thu tuong|bo truong|chu tich|tong thong)(?: chinh phu| nuoc)? hai nuoc\b")
-# A sentence that opens on the event just reported: "Tại buổi tiếp, ...", "Trong cuộc điện đàm, ...".
-REFERENCE = re.compile(r"^\W*(?:tai|trong|sau|mo dau|ket thuc|phat bieu tai) ((?:(?:buoi|cuoc|le|phien) )?(?:tiep|hoi dam"
-                       r"|hoi kien|gap|dien dam|lam viec|hoi nghi|hop|ky|chao|tham))")
+# A sentence that opens on an event: "Tại buổi tiếp, ...", "Phát biểu tại Hội nghị, ..." (the
+# meeting's noun is kept: the event it names takes the sentence's people).
+MEETING_NOUNS = ("tiep", "hoi dam", "hoi kien", "gap", "dien dam", "lam viec", "hoi nghi", "hop", "ky", "chao", "tham")
+REFERENCE = re.compile(r"^\W*" + _alternatives("tai", "trong", "sau", "mo dau", "ket thuc", "phat bieu tai")
+                       + r" ((?:(?:buoi|cuoc|le|phien) )?" + _alternatives(*MEETING_NOUNS) + ")")
 # Travelling with a delegation is not taking part in its talks.
 ACCOMPANYING = re.compile(r"\b(?:cung di|tuy tung)\b")
 
