@@ -11,6 +11,7 @@ import re
 from ..lang.text import fold
 from ..records import Person
 
+
 def _alternatives(*phrases: str) -> str:
     return "(?:" + "|".join(phrases) + ")"
 
