@@ -62,7 +62,8 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
     if progress is None:
         progress = sys.stderr.isatty() and sum(1 for _ in expand(sources)) >= PROGRESS_MIN_PAGES
     pages = with_progress(run(read(sources, max_bytes=max_bytes)), progress, "extract")
-    _, failed = write_records(pages, fmt, sys.stdout, on_failure=report_failure)
+    _, failed = write_records((report_notes(p) if p.ok else p for p in pages), fmt, sys.stdout,
+                              on_failure=report_failure)
     if stats:
         click.echo(run.stats.report(), err=True)
     sys.exit(1 if failed else 0)
@@ -70,6 +71,13 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
 
 def report_failure(page: Page) -> None:
     click.echo(f"sugia: {page.source}: {page.failure}", err=True)
+
+
+def report_notes(page: Page) -> Page:
+    """A page read with repairs says so on stderr ("2 NUL bytes removed"); it is kept."""
+    for note in page.notes:
+        click.echo(f"sugia: {page.source}: note: {note}", err=True)
+    return page
 
 
 def with_progress(pages: Iterable[Page], show: bool, label: str) -> Iterable[Page]:
@@ -164,7 +172,8 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
     store = store_or_exit(db)
     pages = InProcess(default_pipeline())(read(list(paths), max_bytes=max_bytes))
     pages = with_progress(pages, sys.stderr.isatty() if progress is None else progress, "ingest")
-    report = ingest_pages(pages, store, lambda page, state: report_failure(page) if state == "failed" else None)
+    report = ingest_pages(pages, store, lambda page, state: report_failure(page) if state == "failed"
+                          else report_notes(page))
     counts = Queries(store).counts()
     click.echo(f"{report.summary()}; base: {counts['pages']} pages, {counts['entities']} entities, "
                f"{counts['events']} events, {counts['facts']} figures", err=True)

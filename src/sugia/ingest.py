@@ -12,7 +12,7 @@ from typing import Any
 
 from .link import link_entities, link_events
 from .link.reprints import ReprintIndex, group, load_index
-from .page import Page
+from .page import Failure, Page
 from .read import read_bytes
 from .store import Store
 from .store.write import clear_failure, delete_page, insert_facts, insert_page, record_failure, status
@@ -34,10 +34,15 @@ class Writer:
     def add(self, page: Page) -> str:
         """Store a processed page; returns 'new', 'unchanged', 'changed' or 'failed'. Storing
         the same page again changes nothing; a failed page keeps its reason in `failures`."""
-        state = status(self.store, page) if page.ok else "failed"
-        if state == "unchanged":
-            return state
-        with self.store.transaction():
+        with self.store.transaction():  # the status is read under the write lock: concurrent ingesters serialise
+            self.store.lock_source(page.source)
+            state = status(self.store, page) if page.ok else "failed"
+            if state == "unchanged":
+                return state
+            if state == "foreign":  # only a re-read of the same input replaces a page
+                stored = self.store.value("SELECT origin FROM pages WHERE source = ?", (page.source,))
+                page.failure, state = Failure("store", f"already stored from {stored}: not replaced by "
+                                                       f"{page.origin}"), "failed"
             if not page.ok:
                 record_failure(self.store, page)
                 return state

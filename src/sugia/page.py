@@ -71,6 +71,7 @@ class Page:
     """A page and everything sugia learns about it."""
 
     source: str  # file path, URL, or "archive.warc.gz#record-3"
+    origin: str | None = None  # the input it was read from (a file, "fetch", "upload"): who may replace it
     raw: bytes = b""
     kind: str = "text"  # "text" (markup stripped) or "html"
     hints: Hints = field(default_factory=Hints)
@@ -86,6 +87,7 @@ class Page:
     events: list[Event] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)  # figures the article states
     failure: Failure | None = None
+    notes: list[str] = field(default_factory=list)  # what was repaired to read it ("2 NUL bytes removed")
 
     @property
     def ok(self) -> bool:
@@ -103,6 +105,7 @@ class Page:
             "encoding": self.encoding,
             **{name: [r.to_dict() for r in getattr(self, name)] for name in RECORDS},
             "error": str(self.failure) if self.failure else None,
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -112,6 +115,7 @@ class Page:
         page = cls(source=record["source"], body=record.get("body") or "")
         page.meta = Meta(**{k: record.get(k) for k in meta_names if k in record})
         page.encoding = record.get("encoding")
+        page.notes = list(record.get("notes") or [])
         for name, kind in RECORDS.items():
             setattr(page, name, [kind.from_dict(r) for r in record.get(name) or []])
         if record.get("error"):

@@ -7,7 +7,7 @@ classifier, and joins the body.
 from __future__ import annotations
 
 from ..errors import PageError
-from ..lang.decode import decode
+from ..lang.decode import decode_noted
 from ..lang.text import match_key, squash_spaces
 from ..page import Line, Page
 from ..pipeline import Stage
@@ -20,10 +20,11 @@ from .wrap import unwrap
 class Decode(Stage):
     name = "decode"
     requires = ("raw",)
-    assigns = ("text", "encoding")
+    assigns = ("text", "encoding", "notes")
 
     def process(self, page: Page) -> Page:
-        page.text, page.encoding = decode(page.raw)
+        page.text, page.encoding, notes = decode_noted(page.raw)
+        page.notes += notes
         return page
 
 

@@ -14,6 +14,7 @@ from html import unescape
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
+from ..errors import PageError
 from ..lang.text import match_key, squash_spaces
 from ..page import Hints
 
@@ -129,8 +130,31 @@ def article_parts(tree: HTMLTree) -> set[str]:
     return {key for part in parts if not part.query_selector("a") and (key := match_key(part.text or ""))}
 
 
+# The HTML budget: a page nested deeper or with more elements than any article is a trap (or a
+# mistake) whose tree walks would hold a batch or a server for minutes; it is refused whole.
+MAX_DEPTH = 1_000
+MAX_ELEMENTS = 300_000
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def within_budget(html: str) -> None:
+    """Raise PageError for HTML nested deeper than MAX_DEPTH or holding over MAX_ELEMENTS tags."""
+    depth = deepest = elements = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        elements += 1
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH or elements > MAX_ELEMENTS:
+        raise PageError(f"HTML over budget: nested {deepest} deep, {elements} tags "
+                        f"(limits {MAX_DEPTH} deep, {MAX_ELEMENTS} tags): not parsed")
+
+
 def html_lines(html: str) -> tuple[list[str], list[bool], Hints]:
     """The page's visible text lines, whether each is main content, and its head."""
+    within_budget(html)
     tree = HTMLTree.parse(html)
     head = read_head(tree)
     drop_chrome(tree)

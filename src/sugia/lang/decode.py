@@ -69,6 +69,7 @@ def _legacy_candidates(text: str) -> list[tuple[str, str]]:
 # Latin-1 glyphs that TCVN3 and VNI text is made of but Vietnamese Unicode never uses.
 _LEGACY_GLYPH = re.compile("[%s]" % re.escape("".join(
     c for c in map(chr, range(0xA1, 0x100)) if c.lower() not in VIETNAMESE_LETTERS and c not in "°×÷")))
+BOMS_ALL = tuple(bom for bom, _ in BOMS)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))
 SAMPLE_CHARS = 20_000  # detection reads this much of a page: enough letters to decide
 
@@ -113,8 +114,30 @@ def _declared(raw: bytes) -> str | None:
 def decode(raw: bytes) -> tuple[str, str]:
     """Return (text NFC without stray control characters, encoding name). Raises PageError
     for empty or binary input."""
-    text, encoding = _decode(raw)
-    return without_controls(text), encoding
+    text, encoding, _ = decode_noted(raw)
+    return text, encoding
+
+
+# A page keeps a few stray bytes: a NUL or a byte UTF-8 cannot read is replaced and noted, up to
+# this share of the page; beyond it the page is binary or in another encoding.
+STRAY_SHARE = 0.001
+
+
+def decode_noted(raw: bytes) -> tuple[str, str, list[str]]:
+    """`decode`, with notes on what was repaired (stray NUL bytes, bytes UTF-8 cannot read)."""
+    notes = []
+    nuls = raw.count(b"\x00")
+    if nuls and nuls <= max(3, STRAY_SHARE * len(raw)) and not _looks_utf16(raw) and not raw.startswith(BOMS_ALL):
+        raw = raw.replace(b"\x00", b"")
+        notes.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed")
+    repaired = raw.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    if 0 < bad <= max(3, STRAY_SHARE * len(raw)) and not raw.startswith(BOMS_ALL) and not _looks_utf16(raw):
+        text, encoding = repair_legacy(nfc(repaired), "utf-8")  # UTF-8 with a stray byte, not another encoding
+        notes.append(f"{bad} byte{'s' if bad > 1 else ''} that UTF-8 cannot read replaced by U+FFFD")
+    else:
+        text, encoding = _decode(raw)
+    return without_controls(text), encoding, notes
 
 
 def _decode(raw: bytes) -> tuple[str, str]:

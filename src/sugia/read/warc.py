@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..page import Hints, Page
-from .common import failed, too_large
+from .common import failed, safe_text, too_large
 
 
 def _split_http(block: bytes) -> tuple[bytes, bytes]:
@@ -22,10 +22,11 @@ def _split_http(block: bytes) -> tuple[bytes, bytes]:
 def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    records = ArchiveIterator(stream, record_types=WarcRecordType.response | WarcRecordType.resource, parse_http=False)
-    count = 0
-    for record in records:
+    count = found = 0
+    for record in ArchiveIterator(stream, parse_http=False):
         count += 1
+        if record.record_type not in (WarcRecordType.response, WarcRecordType.resource):
+            continue
         url = record.headers.get("WARC-Target-URI") or f"{source}#record-{count}"
         block = record.reader.read(max_bytes + 65536)
         if "Content-Length" not in record.headers or len(block) < record.content_length:
@@ -38,9 +39,13 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Page]:
                 content_type = line.split(b":", 1)[1].strip().lower()
         if content_type and not content_type.startswith((b"text/", b"application/xhtml")):
             continue  # images, scripts, feeds: not pages
+        found += 1
         if len(body) > max_bytes:
             yield too_large(url, max_bytes)
             continue
         kind = "text" if content_type.startswith(b"text/plain") else "html"
-        hints = Hints(url=url, crawled=record.headers.get("WARC-Date") or None)
-        yield Page(source=url, raw=body, kind=kind, hints=hints)
+        hints = Hints(url=safe_text(url), crawled=record.headers.get("WARC-Date") or None)
+        yield Page(source=safe_text(url), origin=f"{source}#record-{count}", raw=body, kind=kind, hints=hints)
+    if not found:  # nothing to read is said, not silent
+        yield failed(source, "not a WARC archive: no record could be read (garbage after the header?)" if not count
+                     else f"no HTML or text page among its {count} WARC record{'s' if count > 1 else ''}")

@@ -41,6 +41,10 @@ class Store:
     def lock_schema(self) -> None:
         """Keep other processes from migrating at the same time (inside the migration's transaction)."""
 
+    def lock_source(self, source: str) -> None:
+        """Keep other writers off one page's rows until this transaction ends (SQLite's BEGIN
+        IMMEDIATE already holds the whole base)."""
+
     def schema_version(self) -> int:
         raise NotImplementedError
 

@@ -64,6 +64,9 @@ class PostgresStore(Store):
     def lock_schema(self) -> None:
         self.db.execute("SELECT pg_advisory_xact_lock(hashtext('sugia_schema'))")
 
+    def lock_source(self, source: str) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"page:{source}",))
+
     def schema_version(self) -> int:
         if self.value("SELECT to_regclass('sugia_schema')") is None:
             return 0

@@ -116,6 +116,8 @@ SQLITE: tuple[str, ...] = (
     """,
     # 4: finding the stored reports of an event by kind, country and days
     "CREATE INDEX events_key_start ON events(key, start);",
+    # 5: the input each page was read from: only a re-read of it replaces the page
+    "ALTER TABLE pages ADD COLUMN origin TEXT;",
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -215,4 +217,6 @@ POSTGRES: tuple[str, ...] = (
     """,
     # 2: as SQLite's 4
     "CREATE INDEX events_key_start ON events(key, start);",
+    # 3: as SQLite's 5
+    "ALTER TABLE pages ADD COLUMN origin TEXT;",
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import datetime, timezone
 
 from ..lang.text import fold, match_key
@@ -19,11 +20,20 @@ def content_hash(page: Page) -> str:
 
 
 def status(store: Store, page: Page) -> str:
-    """'new', 'unchanged' or 'changed' for a page about to be stored."""
-    stored = store.value("SELECT content_hash FROM pages WHERE source = ?", (page.source,))
-    if stored is None:
+    """'new', 'unchanged' or 'changed' for a page about to be stored; 'foreign' when another
+    input already stored a page under this source (a JSON line naming a fetched page's URL)."""
+    rows = store.rows("SELECT content_hash, origin FROM pages WHERE source = ?", (page.source,))
+    if not rows:
         return "new"
-    return "unchanged" if stored == content_hash(page) else "changed"
+    if rows[0]["content_hash"] == content_hash(page):
+        return "unchanged"
+    stored = rows[0]["origin"]
+    return "foreign" if stored and page.origin and container(stored) != container(page.origin) else "changed"
+
+
+def container(origin: str) -> str:
+    """The input an origin names, without its line or record ("dump.jsonl:3" -> "dump.jsonl")."""
+    return re.sub(r"(?:#.*|:\d+)$", "", origin)
 
 
 def record_failure(store: Store, page: Page) -> None:
@@ -45,7 +55,12 @@ def delete_page(store: Store, source: str) -> int | None:
         return None
     store.unindex(row["id"], row["title_folded"], row["body_folded"])
     store.execute("UPDATE pages SET reprint_group = NULL WHERE reprint_group = ? AND id != ?", (row["id"], row["id"]))
+    events = [r["event_id"] for r in store.rows("SELECT DISTINCT event_id FROM event_sources WHERE page_id = ?",
+                                                (row["id"],))]
     store.execute("DELETE FROM pages WHERE id = ?", (row["id"],))
+    for event_id in events:  # an event no page reports any more is gone with its last source
+        store.execute("DELETE FROM events WHERE id = ? AND NOT EXISTS"
+                      " (SELECT 1 FROM event_sources s WHERE s.event_id = events.id)", (event_id,))
     return row["id"]
 
 
@@ -55,11 +70,11 @@ def insert_page(store: Store, page: Page) -> int:
     title_folded, body_folded = fold(meta.title or ""), fold(page.body)
     page_id = store.value(
         "INSERT INTO pages (source, content_hash, url, title, published, published_year_inferred, outlet, author,"
-        " reprinted_from, encoding, raw, body, title_folded, body_folded, outlet_folded, record, ingested_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        " reprinted_from, encoding, raw, body, title_folded, body_folded, outlet_folded, record, ingested_at, origin)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         (page.source, content_hash(page), meta.url, meta.title, meta.published, int(meta.published_year_inferred),
          meta.outlet, meta.author, meta.reprinted_from, page.encoding, page.raw, page.body, title_folded,
-         body_folded, fold(meta.outlet or ""), json.dumps(page.to_dict(), ensure_ascii=False), now()))
+         body_folded, fold(meta.outlet or ""), json.dumps(page.to_dict(), ensure_ascii=False), now(), page.origin))
     store.index(page_id, title_folded, body_folded)
     return page_id
 
