@@ -349,7 +349,12 @@ def export(db: str | None, fmt: str, out_dir: str) -> None:
 @click.option("--read-token", envvar="SUGIA_READ_TOKEN", default=None,
               help="Token needed for reading too (default: $SUGIA_READ_TOKEN; none: reading is open).")
 @click.option("--workers", default=1, show_default=True, type=int, help="Server processes.")
-def serve(db: str | None, host: str, port: int, token: str | None, read_token: str | None, workers: int) -> None:
+@click.option("--max-upload", default=50_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Largest request body in bytes (413 beyond it).")
+@click.option("--allow-private-fetch", is_flag=True,
+              help="Let ingest-by-URL fetch loopback and intranet addresses (off: the server never reads its own network).")
+def serve(db: str | None, host: str, port: int, token: str | None, read_token: str | None, workers: int,
+          max_upload: int, allow_private_fetch: bool) -> None:
     """Serve the HTTP API (/api, /openapi.json) and the web application over a knowledge base.
 
     \b
@@ -370,6 +375,8 @@ def serve(db: str | None, host: str, port: int, token: str | None, read_token: s
     os.environ["SUGIA_SERVE_DB"] = db  # the app factory reads its settings from the environment, for --workers
     os.environ["SUGIA_SERVE_TOKEN"] = token or ""
     os.environ["SUGIA_SERVE_READ_TOKEN"] = read_token or ""
+    os.environ["SUGIA_SERVE_MAX_UPLOAD"] = str(max_upload)
+    os.environ["SUGIA_SERVE_ALLOW_PRIVATE"] = "1" if allow_private_fetch else ""
     click.echo(f"sugia: serving {db} at http://{host}:{port}/ (API at /api, described at /openapi.json)", err=True)
     uvicorn.run("sugia.api.app:from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")

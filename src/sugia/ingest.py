@@ -4,7 +4,7 @@ single writer that stores each page's rows and links it across articles. The CLI
 """
 from __future__ import annotations
 
-import itertools
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -101,7 +101,7 @@ def ingest(pages: Iterable[Page], store: Store, progress: Callable[[Page, str], 
 class Job(IngestReport):
     """An ingest running in the background (started over HTTP), with its progress."""
 
-    id: int = 0
+    id: str = ""  # unguessable: the web's job page is reached by it alone
     total: int = 0  # files given; a JSON Lines or WARC file may hold many pages
     files_read: int = 0
     state: str = "running"  # running, finished, error
@@ -114,17 +114,16 @@ class Jobs:
 
     def __init__(self, db: str):
         self.db = db
-        self.jobs: dict[int, Job] = {}
-        self._ids = itertools.count(1)
+        self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def get(self, job_id: int) -> Job | None:
+    def get(self, job_id: str) -> Job | None:
         return self.jobs.get(job_id)
 
     def start(self, files: list[tuple[str, bytes]]) -> Job:
         """Ingest (source, bytes) pairs: an upload's file names, or fetched URLs."""
         with self._lock:
-            job = Job(id=next(self._ids), total=len(files))
+            job = Job(id=secrets.token_urlsafe(16), total=len(files))
             self.jobs[job.id] = job
         threading.Thread(target=self._run, args=(job, files), daemon=True).start()
         return job

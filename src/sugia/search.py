@@ -50,9 +50,16 @@ class Query:
         return " ".join(out)
 
 
+# A query is a question, not a document: longer ones cost every other request its answer.
+MAX_QUERY_CHARS = 1_000
+MAX_QUERY_TERMS = 64
+
+
 def parse_query(query: str) -> Query:
     """Read a user query. Raises UsageError when it cannot be read (unbalanced quotes or
     brackets, a dangling operator, no words)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise UsageError(f"query too long: {len(query)} characters (at most {MAX_QUERY_CHARS})")
     if query.count('"') % 2:
         raise UsageError(f"malformed query {query!r}: a quotation mark is not closed")
     parts: list[str | tuple[tuple[str, ...], bool]] = []
@@ -79,6 +86,8 @@ def parse_query(query: str) -> Query:
         raise UsageError(f"malformed query {query!r}: '(' without ')'")
     if not terms:
         raise UsageError(f"malformed query {query!r}: no words to search for")
+    if len(terms) > MAX_QUERY_TERMS:
+        raise UsageError(f"query too long: {len(terms)} words (at most {MAX_QUERY_TERMS})")
     if parts[0] in OPERATORS - {"NOT"} or parts[-1] in OPERATORS:
         raise UsageError(f"malformed query {query!r}: an operator needs words on both sides")
     return Query(tuple(parts), tuple(terms))

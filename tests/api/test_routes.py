@@ -88,7 +88,7 @@ def test_api_people_orgs_places_and_events(client):
     ("/api/people/999999", {}, 404, "no person"),
     ("/api/orgs/999999", {}, 404, "no organization"),
     ("/api/page", {"source": "missing.txt"}, 404, "no page"),
-    ("/api/ingest/999", {}, 404, "no ingest job"),
+    ("/api/ingest/999", {}, 401, "token"),
     ("/api/nothing", {}, 404, "Not Found"),
 ])
 def test_api_bad_input_is_a_clear_json_error(client, path, params, status, words):
@@ -102,11 +102,11 @@ def test_api_entity_of_another_type_is_not_found(client):
     assert client.get(f"/api/orgs/{person['id']}").status_code == 404
 
 
-def wait(client, job):
+def wait(client, job, token="s3cret"):
     deadline = time.time() + 60
     while job["state"] == "running" and time.time() < deadline:
         time.sleep(0.1)
-        job = client.get(f"/api/ingest/{job['id']}").json()
+        job = client.get(f"/api/ingest/{job['id']}", headers={"Authorization": f"Bearer {token}"}).json()
     return job
 
 
@@ -138,9 +138,13 @@ def test_api_ingest_by_url(tmp_path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        client = TestClient(create_app(str(tmp_path / "url.db"), token="t"))
         url = f"http://127.0.0.1:{server.server_port}/ex12_html_portal.html"
-        job = wait(client, client.post("/api/ingest/url", json={"url": url}, headers={"Authorization": "Bearer t"}).json())
+        guarded = TestClient(create_app(str(tmp_path / "url.db"), token="t"))
+        refused = guarded.post("/api/ingest/url", json={"url": url}, headers={"Authorization": "Bearer t"})
+        assert refused.status_code == 400 and "local or private address" in refused.json()["error"]
+        client = TestClient(create_app(str(tmp_path / "url.db"), token="t", allow_private=True))
+        job = wait(client, client.post("/api/ingest/url", json={"url": url}, headers={"Authorization": "Bearer t"}).json(),
+                   token="t")
         assert job["new"] == 1
         assert client.get("/api/page", params={"source": url}).json()["source"] == url
         bad = client.post("/api/ingest/url", json={"url": "file:///etc/passwd"}, headers={"Authorization": "Bearer t"})

@@ -133,7 +133,8 @@ def test_web_ingest_page_shows_progress(browser, server):
         [str(EXAMPLES / "pages" / "ex17_short_brief.txt"), str(EXAMPLES / "pages" / "ex18_bottom_date.txt")])
     page.get_by_label("Mã truy cập").fill("demo-token")
     page.get_by_role("button", name="Bắt đầu nạp").click()
-    page.wait_for_function("document.querySelector('[role=status] strong').textContent == 'finished'", timeout=30_000)
+    # the page refreshes itself; no script is evaluated in it (its CSP forbids eval)
+    page.locator("[role=status] strong", has_text="finished").wait_for(timeout=30_000)
     assert page.locator("progress").get_attribute("value") == "2"
     assert "2 trang: 2 mới" in page.locator("main").inner_text()
     shot(page, "05-ingest")

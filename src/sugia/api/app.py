@@ -16,18 +16,23 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import UsageError
 from ..ingest import Jobs
 from ..web import error_page, mount
+from .guard import DEFAULT_MAX_UPLOAD, Guard
 from .routes import router
 from .stores import Stores
 
 
-def create_app(db: str, token: str | None = None, read_token: str | None = None) -> FastAPI:
+def create_app(db: str, token: str | None = None, read_token: str | None = None,
+               max_upload: int = DEFAULT_MAX_UPLOAD, allow_private: bool = False) -> FastAPI:
     """The application over the base `db`. `token` allows ingesting; `read_token`, when
-    given, is needed for reading too."""
+    given, is needed for reading too; `max_upload` caps a request body (413 beyond it);
+    `allow_private` lets ingest-by-URL fetch loopback and intranet addresses (off: anyone
+    with the token could make the server read its own network)."""
     app = FastAPI(title="sugia", version="0.1", docs_url=None, redoc_url=None, description="Vietnam's diplomacy from"
                   " Vietnamese news pages: search, people with their posts, organisations, places, events and figures.")
     app.state.stores = Stores(db)
     app.state.jobs = Jobs(db)
-    app.state.token, app.state.read_token = token, read_token
+    app.state.token, app.state.read_token, app.state.allow_private = token, read_token, allow_private
+    app.add_middleware(Guard, max_upload=max_upload)
     app.add_exception_handler(UsageError, usage_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, bad_parameter)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
@@ -58,4 +63,6 @@ def from_environment() -> FastAPI:
     import os
 
     return create_app(os.environ["SUGIA_SERVE_DB"], os.environ.get("SUGIA_SERVE_TOKEN") or None,
-                      os.environ.get("SUGIA_SERVE_READ_TOKEN") or None)
+                      os.environ.get("SUGIA_SERVE_READ_TOKEN") or None,
+                      int(os.environ.get("SUGIA_SERVE_MAX_UPLOAD") or DEFAULT_MAX_UPLOAD),
+                      os.environ.get("SUGIA_SERVE_ALLOW_PRIVATE") == "1")

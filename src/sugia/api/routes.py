@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Path, Query, Request, UploadFile
 from pydantic import BaseModel
 
 from ..events.kinds import EVENT_KINDS
 from ..store import Queries, SearchFilters
 from ..store.filters import DATE
 from ..web import entity_or_404
-from ..web.access import can_read, can_write, received
+from ..web.access import can_read, can_write, heavy, received
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+EntityId = Annotated[int, Path(ge=1, le=2**63 - 1, description="An entity's id.")]
 DateFrom = Annotated[str | None, Query(alias="from", pattern=DATE.pattern, description="First day (YYYY[-MM[-DD]]).")]
 DateTo = Annotated[str | None, Query(alias="to", pattern=DATE.pattern, description="Last day (YYYY[-MM[-DD]]).")]
 Kind = Annotated[str | None, Query(description="Event kind: " + ", ".join(EVENT_KINDS) + ".")]
@@ -43,10 +44,11 @@ def search(base: Base, q: Annotated[str, Query(min_length=1, description='Words,
     filters = SearchFilters(date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, kind=kind,
                             country=country, forum=forum)
     out: dict[str, Any] = {"query": q, "limit": limit, "offset": offset}
-    if facets:
-        out["results"], out["facets"] = base.search_and_facets(q, filters, limit, offset)
-    else:
-        out["results"] = base.search(q, filters, limit, offset)
+    with heavy():
+        if facets:
+            out["results"], out["facets"] = base.search_and_facets(q, filters, limit, offset)
+        else:
+            out["results"] = base.search(q, filters, limit, offset)
     return out
 
 
@@ -70,7 +72,7 @@ def entity_routes(path: str, type_: str, detail: str, what: str, about: str) -> 
     def listing(base: Base, name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return {"limit": limit, "offset": offset, "results": base.entities(type_, name, limit, offset)}
 
-    def one(base: Base, entity_id: int) -> dict[str, Any]:
+    def one(base: Base, entity_id: EntityId) -> dict[str, Any]:
         return entity_or_404(base, entity_id, type_) | getattr(base, detail)(entity_id)
 
     router.get(f"/{path}", dependencies=read, name=f"list_{path}", summary=f"{what}, most mentioned first")(listing)
@@ -119,11 +121,11 @@ async def ingest(request: Request, files: Annotated[list[UploadFile], File(descr
 @router.post("/ingest/url", dependencies=[Depends(can_write)], status_code=202,
              summary="Fetch a page or archive by URL and ingest it; returns a job to poll")
 async def ingest_url(request: Request, body: UrlIngest) -> dict[str, Any]:
-    return request.app.state.jobs.start(await received([], body.url)).as_dict()
+    return request.app.state.jobs.start(await received([], body.url, request.app.state.allow_private)).as_dict()
 
 
-@router.get("/ingest/{job_id}", dependencies=read, summary="An ingest job's progress")
-def job(request: Request, job_id: int) -> dict[str, Any]:
+@router.get("/ingest/{job_id}", dependencies=[Depends(can_write)], summary="An ingest job's progress (needs the token)")
+def job(request: Request, job_id: str) -> dict[str, Any]:
     found = request.app.state.jobs.get(job_id)
     if found is None:
         raise HTTPException(404, f"no ingest job {job_id}")

@@ -11,7 +11,7 @@ from ..errors import UsageError
 from ..lang.decode import decode
 from ..store import Queries, SearchFilters
 from . import geo
-from .access import can_read
+from .access import can_read, heavy
 from .i18n import STRINGS
 from .render import MARKS, bar_chart, ego_network, highlight, months_filled, paragraphs
 from .templating import language, render
@@ -28,6 +28,8 @@ Base = Annotated[Queries, Depends(queries)]
 
 def entity_or_404(base: Queries, entity_id: int, type_: str) -> dict[str, Any]:
     """The entity, or a 404 naming what was asked for (also when the id is of another type)."""
+    if not 0 < entity_id < 2**63:
+        raise HTTPException(404, f"no {type_} {entity_id}")
     found = base.entity(entity_id, type_)
     if found is None:
         raise HTTPException(404, f"no {type_} with id {entity_id}")
@@ -46,7 +48,8 @@ def search_page(request: Request, base: Base, q: str = "", outlet: str | None = 
     offset = max(0, offset)
     try:
         filters = SearchFilters(outlet=outlet, country=country, forum=forum, kind=kind, **years)
-        results, facets = base.search_and_facets(q, filters, 20, offset, marks=MARKS)
+        with heavy():
+            results, facets = base.search_and_facets(q, filters, 20, offset, marks=MARKS)
     except UsageError as exc:
         return render(request, "search.html", status=400, error=str(exc), **context)
     return render(request, "search.html", results=results, facets=facets, offset=offset, **context)
