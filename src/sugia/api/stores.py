@@ -20,5 +20,16 @@ class Stores:
         return store
 
     def queries(self) -> Queries:
-        """The read side over this thread's connection."""
-        return Queries(self.get())
+        """The read side over the connection of whichever thread runs the query: FastAPI may
+        resolve a dependency in one worker thread and run the endpoint in another."""
+        return Queries(_ThreadStore(self))  # type: ignore[arg-type]
+
+
+class _ThreadStore:
+    """A store that is, at each use, the calling thread's own connection."""
+
+    def __init__(self, stores: Stores):
+        self._stores = stores
+
+    def __getattr__(self, name: str):
+        return getattr(self._stores.get(), name)
