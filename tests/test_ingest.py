@@ -90,3 +90,17 @@ def test_ingest_report_counts_every_page_and_keeps_failures(tmp_path):
     assert report.failed[0]["source"].endswith("empty.txt") and report.failed[0]["stage"] == "decode"
     assert store.value("SELECT count(*) FROM failures") == 1
     assert report.summary() == "pages: 1 new, 0 changed, 0 unchanged, 1 failed"
+
+
+def test_ingest_two_ingesters_of_one_base_serialise(tmp_path):
+    """Two processes storing the same pages into one SQLite file at once: both finish, each page once."""
+    db = str(tmp_path / "kb.db")
+    sugia = os.path.join(os.path.dirname(sys.executable), "sugia")
+    command = [sugia, "ingest", str(EXAMPLES / "pages"), "--db", db]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [run.communicate(timeout=300)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    with sqlite3.connect(db) as check:
+        assert check.execute("SELECT count(*), count(DISTINCT source) FROM pages").fetchone() == (27, 27)
+        assert check.execute("SELECT count(*) FROM events e WHERE NOT EXISTS"
+                             " (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)").fetchone() == (0,)
