@@ -13,7 +13,7 @@ import click
 from . import __version__, default_pipeline
 from .errors import UsageError
 from .events.kinds import EVENT_KINDS
-from .executors import InProcess
+from .executors import executor
 from .export import BASE_FORMATS, NETWORK_FORMATS, RECORD_FORMATS, export_base, write_network, write_records
 from .page import Page
 from .read import DEFAULT_MAX_BYTES, read
@@ -33,6 +33,14 @@ def main() -> None:
     """
 
 
+def parallel_options(command):
+    """--workers and --dask: where the pipeline runs (`executors`)."""
+    command = click.option("--dask", metavar="ADDRESS",
+                           help="Run on a Dask cluster: a scheduler's address, or 'local' for a LocalCluster here.")(command)
+    return click.option("--workers", type=click.IntRange(min=1), default=None,
+                        help="Processes (default: every core; 1: this process only).")(command)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="jsonl", show_default=True,
@@ -41,7 +49,9 @@ def main() -> None:
               help="Pages larger than this are reported and skipped.")
 @click.option("--stats", is_flag=True, help="Print per-stage pages, failures and time on stderr.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when many pages and stderr is a terminal).")
-def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progress: bool | None) -> None:
+@parallel_options
+def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progress: bool | None,
+            workers: int | None, dask: str | None) -> None:
     """Extract the clean article and its metadata from each page in PATHS.
 
     PATHS are files, folders (read recursively), globs, or - for standard input. Pages may be
@@ -58,7 +68,7 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
 
     pipeline = default_pipeline()
     sources = list(paths)
-    run = InProcess(pipeline)
+    run = executor(pipeline, workers, dask)
     if progress is None:
         progress = sys.stderr.isatty() and sum(1 for _ in expand(sources)) >= PROGRESS_MIN_PAGES
     pages = with_progress(run(read(sources, max_bytes=max_bytes)), progress, "extract")
@@ -155,7 +165,9 @@ def filters(**values: Any):
 @db_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
-def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: bool | None) -> None:
+@parallel_options
+def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: bool | None, workers: int | None,
+           dask: str | None) -> None:
     """Run the pipeline over PATHS and store every page, entity, event and figure.
 
     Ingesting the same pages again changes nothing (pages are keyed by source and content
@@ -170,7 +182,7 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
     from .store import Queries
 
     store = store_or_exit(db)
-    pages = InProcess(default_pipeline())(read(list(paths), max_bytes=max_bytes))
+    pages = executor(default_pipeline(), workers, dask)(read(list(paths), max_bytes=max_bytes))
     pages = with_progress(pages, sys.stderr.isatty() if progress is None else progress, "ingest")
     report = ingest_pages(pages, store, lambda page, state: report_failure(page) if state == "failed"
                           else report_notes(page))

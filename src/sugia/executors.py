@@ -1,12 +1,28 @@
-"""Where a pipeline runs. Stages say what to do with a page; an executor says where pages
-are processed and gathers the per-batch counts (`Stats`) into one. In one process for now;
-a process pool and Dask are executors of the same shape."""
+"""Where a pipeline runs. Stages say what to do with a page; an executor says where pages are
+processed and gathers the per-batch counts (`Stats`) into one. Every executor yields the
+pages in their input order, with the same records one process makes:
+
+- `InProcess`: lazily, in this process;
+- `ProcessPool`: batches of pages on N worker processes (every core by default);
+- `OnDask`: batches as tasks of a Dask cluster — a running scheduler by address, or a
+  LocalCluster started here ("local").
+
+Reading stays in the calling process (it is I/O and yields pages in order); processing, the
+costly part, is spread; storing stays with the caller's single writer.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
 
 from .page import Page
 from .pipeline import Pipeline, Stats
+
+BATCH = 16  # pages per task: large enough to outweigh shipping, small enough to keep order cheap
 
 
 class InProcess:
@@ -19,3 +35,100 @@ class InProcess:
 
     def __call__(self, pages: Iterable[Page]) -> Iterator[Page]:
         return self.pipeline.run(pages, self.stats)
+
+
+def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
+    it = iter(pages)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _in_order(submit: Callable[[list[Page]], Any], result: Callable[[Any], tuple[list[Page], Stats]],
+              pages: Iterable[Page], stats: Stats, window: int) -> Iterator[Page]:
+    """Submit batches, keeping at most `window` in flight, and yield their pages in order."""
+    pending: deque[Any] = deque()
+    for batch in _batches(pages, BATCH):
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            done, counts = result(pending.popleft())
+            stats += counts
+            yield from done
+    while pending:
+        done, counts = result(pending.popleft())
+        stats += counts
+        yield from done
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    global _worker_pipeline
+    _worker_pipeline = pipeline
+
+
+def _run_batch(batch: list[Page]) -> tuple[list[Page], Stats]:
+    assert _worker_pipeline is not None
+    return _worker_pipeline.batch(batch)
+
+
+class ProcessPool:
+    """Run a pipeline on `workers` processes (default: every core); pages come back in order
+    and `.stats` adds up every worker's counts."""
+
+    def __init__(self, pipeline: Pipeline, workers: int | None = None):
+        self.pipeline = pipeline
+        self.workers = workers or os.cpu_count() or 1
+        self.stats = Stats()
+
+    def __call__(self, pages: Iterable[Page]) -> Iterator[Page]:
+        if self.workers == 1:
+            yield from self.pipeline.run(pages, self.stats)
+            return
+        with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(self.pipeline,)) as pool:
+            yield from _in_order(lambda batch: pool.submit(_run_batch, batch), _result, pages, self.stats,
+                                 window=self.workers * 4)
+
+
+def _result(future: Future) -> tuple[list[Page], Stats]:
+    return future.result()
+
+
+class OnDask:
+    """Run a pipeline as Dask tasks: `address` is a running scheduler ("tcp://host:8786") or
+    "local" for a LocalCluster of `workers` processes started here and stopped after."""
+
+    def __init__(self, pipeline: Pipeline, address: str, workers: int | None = None):
+        self.pipeline, self.address = pipeline, address
+        self.workers = workers or os.cpu_count() or 1
+        self.stats = Stats()
+
+    def __call__(self, pages: Iterable[Page]) -> Iterator[Page]:
+        from dask.distributed import Client, LocalCluster  # only this path needs Dask
+
+        cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None) if self.address == "local" else None
+        client = Client(cluster if cluster is not None else self.address)
+        try:
+            remote = client.scatter(self.pipeline, broadcast=True)
+            yield from _in_order(lambda batch: client.submit(_pipeline_batch, remote, batch, pure=False),
+                                 lambda future: future.result(), pages, self.stats,
+                                 window=max(2, len(client.scheduler_info()["workers"]) * 4))
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _pipeline_batch(pipeline: Pipeline, batch: list[Page]) -> tuple[list[Page], Stats]:
+    return pipeline.batch(batch)
+
+
+def executor(pipeline: Pipeline, workers: int | None = None, dask: str | None = None) -> InProcess | ProcessPool | OnDask:
+    """The executor the CLI's --workers and --dask ask for."""
+    if dask:
+        return OnDask(pipeline, dask, workers)
+    if workers == 1:
+        return InProcess(pipeline)
+    return ProcessPool(pipeline, workers)
+
