@@ -11,29 +11,30 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .link import link_entities, link_events
-from .link.reprints import ReprintIndex, group, load_index
+from .link.reprints import group, index_missing_bands
 from .page import Failure, Page
 from .read import read_bytes
 from .store import Store
 from .store.write import clear_failure, delete_page, insert_facts, insert_page, record_failure, status
 
 class Writer:
-    """Stores processed pages in one base. Keep one per base and process: it holds the reprint
-    index over the pages committed so far."""
+    """Stores processed pages in one base (the reprint index lives in the base: nothing is
+    built in memory when it opens)."""
 
     def __init__(self, store: Store):
         self.store = store
-        self._reprints: ReprintIndex | None = None
+        self._banded = False
 
-    @property
-    def reprints(self) -> ReprintIndex:
-        if self._reprints is None:
-            self._reprints = load_index(self.store)
-        return self._reprints
+    def _bands(self) -> None:
+        """Band the signatures an older sugia stored without bands, once per writer."""
+        if not self._banded:
+            index_missing_bands(self.store)
+            self._banded = True
 
     def add(self, page: Page) -> str:
         """Store a processed page; returns 'new', 'unchanged', 'changed' or 'failed'. Storing
         the same page again changes nothing; a failed page keeps its reason in `failures`."""
+        self._bands()
         with self.store.transaction():  # the status is read under the write lock: concurrent ingesters serialise
             self.store.lock_source(page.source)
             state = status(self.store, page) if page.ok else "failed"
@@ -47,13 +48,12 @@ class Writer:
                 record_failure(self.store, page)
                 return state
             clear_failure(self.store, page.source)
-            if state == "changed" and (old := delete_page(self.store, page.source)) is not None:
-                self.reprints.remove(old)
+            if state == "changed":
+                delete_page(self.store, page.source)
             page_id = insert_page(self.store, page)
-            signature = group(self.store, self.reprints, page_id, page.body)
+            group(self.store, page_id, page.body)
             link_events(self.store, page_id, page, link_entities(self.store, page_id, page))
             insert_facts(self.store, page_id, page.facts)
-        self.reprints.insert(page_id, signature)  # after the commit: the index only holds stored pages
         return state
 
 

@@ -18,12 +18,28 @@ def test_link_reprints_grouped_with_the_likely_original(base):
     assert base.counts()["reprint_groups"] == 1
 
 
-def test_link_reprint_index_survives_reopening(base, tmp_path):
-    from sugia.link.reprints import load_index, signature
+def test_link_reprint_index_lives_in_the_base(base, tmp_path):
+    """Reopened, the base finds a page's copies by its stored bands: nothing is rebuilt."""
+    from sugia.link.reprints import BANDS, signature, similar
 
     reopened = open_store(base.store.path)
     body = base.show("ex01_portal_som.txt")["body"]
-    assert load_index(reopened).similar(signature(body))[0][1] > 0.9
+    assert similar(reopened, signature(body))[0][1] > 0.9
+    pages = reopened.value("SELECT count(*) FROM pages")
+    assert reopened.value("SELECT count(*) FROM page_bands") == BANDS * pages
+
+
+def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
+    from conftest import example_base
+
+    from sugia.ingest import Writer
+    from sugia.link.reprints import BANDS
+
+    store = open_store(example_base(str(tmp_path / "old.db")))
+    with store.transaction():
+        store.execute("DELETE FROM page_bands")  # as a base made before bands were stored
+    Writer(store)._bands()
+    assert store.value("SELECT count(*) FROM page_bands") == BANDS * store.value("SELECT count(*) FROM pages")
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -1,11 +1,11 @@
 """Reprints and near-duplicates: MinHash signatures of each body's word 5-grams, grouped by
-locality-sensitive hashing (datasketch). A page whose estimated Jaccard similarity with an
+locality-sensitive hashing (datasketch's banding, kept in the base as indexed rows). A page whose estimated Jaccard similarity with an
 earlier page reaches THRESHOLD joins that page's group; the likely original is the earliest
 published copy (a copy that credits another outlet is never preferred, see `store.queries`)."""
 from __future__ import annotations
 
+import hashlib
 import re
-from itertools import islice
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -41,46 +41,56 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
-class ReprintIndex:
-    """The LSH index over the signatures already stored; built once per store from its table."""
-
-    def __init__(self, rows):
-        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self.signatures: dict[int, MinHash] = {}
-        for page_id, data in rows:
-            self.insert(page_id, from_bytes(data))
-
-    def insert(self, page_id: int, mh: MinHash) -> None:
-        self.lsh.insert(str(page_id), mh)
-        self.signatures[page_id] = mh
-
-    def remove(self, page_id: int) -> None:
-        if page_id in self.signatures:
-            self.lsh.remove(str(page_id))
-            del self.signatures[page_id]
-
-    def similar(self, mh: MinHash) -> list[tuple[int, float]]:
-        """Stored pages whose estimated similarity reaches the threshold, most similar first.
-        At most MAX_CANDIDATES are scored: a story reprinted thousands of times is one group
-        already, and scoring every copy would make ingest quadratic."""
-        found = [(int(k), self.signatures[int(k)].jaccard(mh)) for k in islice(self.lsh.query(mh), MAX_CANDIDATES)]
-        return sorted(((k, s) for k, s in found if s >= THRESHOLD), key=lambda x: -x[1])
+# LSH bands: datasketch's choice for THRESHOLD and NUM_PERM (14 bands of 4 rows), stored as
+# rows (band, bucket, page) with an index, so the base itself is the index: nothing is built
+# in memory when a base opens, and a lookup reads only the pages that share a bucket.
+_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LSH.b, _LSH.r
 
 
-def load_index(store: Store) -> ReprintIndex:
-    """The index over every signature the base holds."""
-    return ReprintIndex((r["page_id"], bytes(r["hashvalues"]))
-                        for r in store.execute("SELECT page_id, hashvalues FROM page_minhash"))
+def buckets(mh: MinHash) -> list[tuple[int, int]]:
+    """(band, bucket) of a signature: a 63-bit hash of each band's rows."""
+    values = mh.hashvalues.astype(np.uint64)
+    return [(band, int.from_bytes(hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8)
+                                  .digest(), "big") >> 1) for band in range(BANDS)]
 
 
-def group(store: Store, index: ReprintIndex, page_id: int, body: str) -> MinHash:
-    """Store the page's signature and put it in the group of the most similar stored page.
-    Returns the signature, for the index once the page is committed (the index holds
-    committed pages only)."""
+def similar(store: Store, mh: MinHash) -> list[tuple[int, float]]:
+    """Stored pages whose estimated similarity reaches the threshold, most similar first. At
+    most MAX_CANDIDATES are scored: a story reprinted thousands of times is one group
+    already, and scoring every copy would make ingest quadratic."""
+    keys = buckets(mh)
+    where = " OR ".join(["(band = ? AND bucket = ?)"] * len(keys))
+    rows = store.rows(f"SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE m.page_id IN"
+                      f" (SELECT page_id FROM page_bands WHERE {where} LIMIT {MAX_CANDIDATES})",
+                      [v for key in keys for v in key])
+    found = [(r["page_id"], from_bytes(bytes(r["hashvalues"])).jaccard(mh)) for r in rows]
+    return sorted(((k, s) for k, s in found if s >= THRESHOLD), key=lambda x: (-x[1], x[0]))
+
+
+def index_missing_bands(store: Store) -> int:
+    """Bands for signatures stored before bands were (a base made by an older sugia); the
+    number of pages indexed. Run once by the writer; a no-op afterwards."""
+    rows = store.rows("SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE NOT EXISTS"
+                      " (SELECT 1 FROM page_bands b WHERE b.page_id = m.page_id)")
+    with store.transaction():
+        for r in rows:
+            _insert_bands(store, r["page_id"], from_bytes(bytes(r["hashvalues"])))
+    return len(rows)
+
+
+def _insert_bands(store: Store, page_id: int, mh: MinHash) -> None:
+    store.executemany("INSERT INTO page_bands (band, bucket, page_id) VALUES (?, ?, ?)",
+                      [(band, bucket, page_id) for band, bucket in buckets(mh)])
+
+
+def group(store: Store, page_id: int, body: str) -> None:
+    """Store the page's signature and bands, and put it in the group of the most similar
+    stored page (within the caller's transaction)."""
     mh = signature(body)
-    similar = index.similar(mh)
+    found = similar(store, mh)
     store.execute("INSERT INTO page_minhash VALUES (?, ?)", (page_id, to_bytes(mh)))
-    if similar:
-        first = store.value("SELECT coalesce(reprint_group, id) FROM pages WHERE id = ?", (similar[0][0],))
+    _insert_bands(store, page_id, mh)
+    if found:
+        first = store.value("SELECT coalesce(reprint_group, id) FROM pages WHERE id = ?", (found[0][0],))
         store.execute("UPDATE pages SET reprint_group = ? WHERE id IN (?, ?)", (first, page_id, first))
-    return mh

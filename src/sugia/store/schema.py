@@ -118,6 +118,15 @@ SQLITE: tuple[str, ...] = (
     "CREATE INDEX events_key_start ON events(key, start);",
     # 5: the input each page was read from: only a re-read of it replaces the page
     "ALTER TABLE pages ADD COLUMN origin TEXT;",
+    # 6: the reprint index's LSH bands, as rows (the writer bands older signatures once)
+    """
+    CREATE TABLE page_bands (
+        band INTEGER NOT NULL, bucket INTEGER NOT NULL,
+        page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE
+    );
+    CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
+    CREATE INDEX page_bands_page ON page_bands(page_id);
+    """,
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -219,4 +228,13 @@ POSTGRES: tuple[str, ...] = (
     "CREATE INDEX events_key_start ON events(key, start);",
     # 3: as SQLite's 5
     "ALTER TABLE pages ADD COLUMN origin TEXT;",
+    # 4: as SQLite's 6
+    """
+    CREATE TABLE page_bands (
+        band INTEGER NOT NULL, bucket BIGINT NOT NULL,
+        page_id BIGINT NOT NULL REFERENCES pages(id) ON DELETE CASCADE
+    );
+    CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
+    CREATE INDEX page_bands_page ON page_bands(page_id);
+    """,
 )
