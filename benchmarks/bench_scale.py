@@ -1,0 +1,89 @@
+"""sugia at scale: build a base of N generated pages and print the storing cost per page as it
+grows, the time to open it for writing, its size, and search latency per query class.
+
+The pages are the project's example pages varied (`corpus.variants`: new sources, dates
+2008-2026, outlets, people's names swapped from a name list, sentences shuffled) and run
+through the pipeline once each, so mentions, posts, events and participants are kept.
+
+usage: python benchmarks/bench_scale.py --pages 100000 --db PATH [--queries 100]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from corpus import ROOT, base_pages, variants
+
+from sugia.ingest import Writer
+from sugia.search import parse_query  # noqa: F401 - the search path's imports, warmed before timing
+from sugia.store import Queries, SearchFilters, open_store
+
+CLASSES = {
+    "rare name": ["Đặng Minh Quân", "Phan Quốc Toản", "Lương Minh Khuê", "Lê Gia Bảo"],
+    "common word": ["hợp tác", "ASEAN", "Hà Nội", "kinh tế"],
+    "phrase": ['"Hội nghị cấp cao"', '"Bộ Ngoại giao"', '"quan hệ hợp tác"', '"Đối tác Chiến lược"'],
+    "no diacritics": ["Dang Minh Quan", "hop tac kinh te", "Bo Ngoai giao", "Ha Noi"],
+}
+FILTERED = [("hợp tác", SearchFilters(date_from="2020-01-01", date_to="2020-12-31")),
+            ("ASEAN", SearchFilters(outlet="VnExpress")), ("Hà Nội", SearchFilters(date_from="2024-06-01"))]
+CHECKPOINTS = (2_000, 10_000, 100_000, 1_000_000)
+
+
+def percentiles(values: list[float]) -> str:
+    values = sorted(values)
+    return f"p50 {statistics.median(values):.1f} ms, p95 {values[int(0.95 * (len(values) - 1))]:.1f} ms"
+
+
+def build(db: str, pages: int) -> None:
+    store = open_store(db)
+    writer = Writer(store)
+    start = last = time.perf_counter()
+    done_before = 0
+    for n, page in enumerate(variants(base_pages([ROOT / "examples" / "pages"]), pages), start=1):
+        writer.add(page)
+        if n in CHECKPOINTS or n == pages:
+            now = time.perf_counter()
+            print(f"  {n:>9} pages stored: {(now - last) / (n - done_before) * 1000:.2f} ms per page over the last"
+                  f" {n - done_before} ({n / (now - start):.0f} pages/s overall)", flush=True)
+            last, done_before = now, n
+    store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=100_000)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--queries", type=int, default=100)
+    args = parser.parse_args()
+    if not Path(args.db).exists():
+        print(f"building {args.pages} pages into {args.db}", flush=True)
+        build(args.db, args.pages)
+    start = time.perf_counter()
+    store = open_store(args.db)
+    writer = Writer(store)
+    writer._bands()
+    print(f"open for writing: {time.perf_counter() - start:.2f} s", flush=True)
+    pages = store.value("SELECT count(*) FROM pages")
+    size = Path(args.db).stat().st_size
+    print(f"base: {pages} pages, {size / 1e6:.0f} MB ({size / pages * 1000 / 1e6:.1f} MB per 1,000 pages)")
+    base = Queries(store)
+    for name, queries in CLASSES.items():
+        times = []
+        for n in range(args.queries):
+            t = time.perf_counter()
+            base.search(queries[n % len(queries)], limit=20)
+            times.append((time.perf_counter() - t) * 1000)
+        print(f"search, {name}: {percentiles(times)}", flush=True)
+    times = []
+    for n in range(args.queries):
+        query, chosen = FILTERED[n % len(FILTERED)]
+        t = time.perf_counter()
+        base.search(query, chosen, limit=20)
+        times.append((time.perf_counter() - t) * 1000)
+    print(f"search, filtered (dates, outlet): {percentiles(times)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
