@@ -1,0 +1,4 @@
+"""`python -m sugia.cli`: the same command as `sugia`."""
+from . import main
+
+main()

@@ -1,0 +1,160 @@
+"""Reading a knowledge base: search, people, organisations, places, events, one page, the
+network, exports."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..export import BASE_FORMATS, NETWORK_FORMATS, export_base, write_network
+from .app import main
+from .common import db_option, emit, event_filters, filters, output_options, queries_or_exit, usage_errors
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--from", "date_from", metavar="DATE", help="Published on or after (YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY-MM-DD).")
+@click.option("--outlet", help="Only pages of this outlet.")
+@click.option("--entity", help="Only pages naming this person, organisation or place.")
+@click.option("--limit", type=int, default=20, show_default=True)
+@output_options
+def search(query: str, db: str | None, date_from, date_to, outlet, entity, limit: int, as_json: bool, as_csv: bool) -> None:
+    """Pages matching QUERY, by relevance then date, with highlighted snippets.
+
+    Marks are optional ("Dang Hoang Giang" finds "Đặng Hoàng Giang"), either tone placement
+    works ("hoà bình" = "hòa bình"); "phrases", AND, OR, NOT, (brackets) and prefix* work.
+
+    \b
+    Example:
+      sugia search "Dang Hoang Giang" --json
+      sugia search '"hòa bình" AND ASEAN' --from 2024-01-01 --outlet VnExpress
+    """
+    chosen = filters(date_from=date_from, date_to=date_to, outlet=outlet, entity=entity)
+    with usage_errors():
+        rows = queries_or_exit(db).search(query, chosen, limit)
+    emit(rows, as_json, as_csv, ("published", "title", "source", "snippet"))
+
+
+def _entity_command(type_: str):
+    def command(name: str | None, db: str | None, limit: int, as_json: bool, as_csv: bool) -> None:
+        queries = queries_or_exit(db)
+        rows = queries.entities(type_, name, limit)
+        if name and type_ == "person":
+            rows = [{**row, **queries.person(row["id"])} for row in rows]
+        if name and not rows:
+            click.echo(f"sugia: no {type_} named {name!r} in the base", err=True)
+            sys.exit(1)
+        emit(rows, as_json, as_csv, ("name", "pages", "aliases") if not (name and type_ == "person") else ("name", "posts"))
+        if name and type_ == "person" and not (as_json or as_csv):
+            for row in rows:
+                for other in row["met"]:
+                    for e in other["events"]:
+                        click.echo(f"  met {other['name']}: {e['start']} {e['kind']} {e['name']}"
+                                   f"{' — ' + (e['city'] or e['country']) if e['city'] or e['country'] else ''}"
+                                   f" [{', '.join(e['sources'])}]")
+    return command
+
+
+for _name, _type, _doc in (
+    ("people", "person", """People in the base, most mentioned first; with NAME, that person's posts over time
+    (first and last seen, the pages that say so), events attended and sources.
+
+    \b
+    Example:
+      sugia people
+      sugia people "Đỗ Hùng Việt" --json"""),
+    ("orgs", "organization", """Organisations and forums in the base; with NAME, the ones it names.
+
+    \b
+    Example:
+      sugia orgs --csv
+      sugia orgs LHQ --json"""),
+    ("places", "location", """Places in the base; with NAME, the ones it names.
+
+    \b
+    Example:
+      sugia places
+      sugia places "Viêng Chăn" --json"""),
+):
+    main.command(name=_name, help=_doc)(output_options(click.option("--limit", type=int, default=100, show_default=True)(
+        db_option(click.argument("name", required=False)(_entity_command(_type))))))
+
+
+@main.command()
+@db_option
+@event_filters
+@click.option("--forum", help="Within this forum (ASEAN, APEC, LHQ...).")
+@output_options
+def events(db, date_from, date_to, country, kind, person, forum, as_json: bool, as_csv: bool) -> None:
+    """The event timeline, each event once with all its sources.
+
+    \b
+    Example:
+      sugia events --from 2024-10-01 --to 2024-10-31 --json
+      sugia events --country Lào --kind summit --csv
+    """
+    chosen = filters(date_from=date_from, date_to=date_to, country=country, kind=kind, person=person, forum=forum)
+    rows = queries_or_exit(db).events(chosen)
+    emit(rows, as_json, as_csv, ("start", "end", "kind", "name", "city", "country"))
+
+
+@main.command()
+@click.argument("source")
+@db_option
+def show(source: str, db: str | None) -> None:
+    """One page with its extraction, by its source (a path, URL, or the end of one).
+
+    \b
+    Example:
+      sugia show 002_3632e317e7864e95.txt
+    """
+    record = queries_or_exit(db).show(source)
+    if record is None:
+        click.echo(f"sugia: {source}: not in the base", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@db_option
+@event_filters
+@click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS), default="graphml", show_default=True)
+@click.option("--out", "out_file", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+def network(db, date_from, date_to, country, kind, person, fmt: str, out_file: str | None) -> None:
+    """Who met whom: people as nodes (latest post, country), an edge for each pair of
+    participants of an event, weighted by events, with days, kinds and source pages.
+    GraphML and GEXF open in Gephi and NetworkX.
+
+    \b
+    Example:
+      sugia network --format gexf --out meetings.gexf
+      sugia network --person "Phạm Minh Chính" --from 2024-01-01 --format csv
+    """
+    with usage_errors():
+        chosen = filters(date_from=date_from, date_to=date_to, country=country, kind=kind, person=person)
+        graph = queries_or_exit(db).network(chosen)
+    with click.open_file(out_file or "-", "w", encoding="utf-8") as out:
+        write_network(graph, fmt, out)
+    click.echo(f"{len(graph['nodes'])} people, {len(graph['edges'])} pairs who met", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(BASE_FORMATS), default="jsonl", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+def export(db: str | None, fmt: str, out_dir: str) -> None:
+    """Export the whole base: jsonl (one extraction record per page), csv or parquet (one file
+    per table), or plover (events in the PLOVER/POLECAT shape, events_plover.jsonl).
+
+    \b
+    Example:
+      sugia export --format csv --out dump/
+    """
+    from pathlib import Path
+
+    with usage_errors():
+        files = export_base(queries_or_exit(db), fmt, Path(out_dir))
+    click.echo(f"wrote {len(files)} {fmt} file{'s' if len(files) > 1 else ''} to {out_dir}", err=True)

@@ -1,0 +1,116 @@
+"""What the commands share: options, the output grammar (JSON, CSV, aligned tables), opening a
+base, turning typed errors into one clear line."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from ..errors import UsageError
+from ..events.kinds import EVENT_KINDS
+from ..page import Page
+
+PROGRESS_MIN_PAGES = 20  # fewer pages finish before a bar would be read
+
+
+def parallel_options(command):
+    """--workers and --dask: where the pipeline runs (`executors`)."""
+    command = click.option("--dask", metavar="ADDRESS",
+                           help="Run on a Dask cluster: a scheduler's address, or 'local' for a LocalCluster here.")(command)
+    return click.option("--workers", type=click.IntRange(min=1), default=None,
+                        help="Processes (default: every core; 1: this process only).")(command)
+
+
+def event_filters(command):
+    """The options that choose events (the timeline, the network)."""
+    for option in reversed((
+            click.option("--from", "date_from", metavar="DATE", help="Events starting on or after (YYYY-MM-DD)."),
+            click.option("--to", "date_to", metavar="DATE", help="Events starting on or before (YYYY-MM-DD)."),
+            click.option("--country", help="Held in this country (any spelling: Mỹ, Hoa Kỳ)."),
+            click.option("--kind", type=click.Choice(EVENT_KINDS)),
+            click.option("--person", help="With this participant."))):
+        command = option(command)
+    return command
+
+
+def report_failure(page: Page) -> None:
+    click.echo(f"sugia: {page.source}: {page.failure}", err=True)
+
+
+def report_notes(page: Page) -> Page:
+    """A page read with repairs says so on stderr ("2 NUL bytes removed"); it is kept."""
+    for note in page.notes:
+        click.echo(f"sugia: {page.source}: note: {note}", err=True)
+    return page
+
+
+def with_progress(pages: Iterable[Page], show: bool, label: str) -> Iterable[Page]:
+    """`pages`, with a progress bar on stderr when `show`."""
+    if not show:
+        return pages
+    from tqdm import tqdm
+
+    return tqdm(pages, unit="page", file=sys.stderr, desc=label)
+
+
+db_option = click.option("--db", default=None, metavar="DB",
+                         help="The knowledge base: a SQLite file or a postgresql://user@host/db URL"
+                         " (default: ./sugia.db or $SUGIA_DB).")
+
+
+def output_options(fn):
+    fn = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
+    return click.option("--csv", "as_csv", is_flag=True, help="Print CSV (tabular listings).")(fn)
+
+
+def emit(rows: list[dict] | dict, as_json: bool, as_csv: bool = False, columns: tuple[str, ...] = ()) -> None:
+    """One place for the output grammar: JSON, CSV, or a plain table for reading."""
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    items = rows if isinstance(rows, list) else [rows]
+    columns = columns or tuple(items[0]) if items else columns
+    if as_csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in items:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                             for k, v in row.items()})
+        return
+    for row in items:
+        click.echo("  ".join(str(row.get(c) if row.get(c) is not None else "-") for c in columns))
+
+
+def store_or_exit(db: str | None):
+    from ..store import open_store
+
+    with usage_errors():
+        return open_store(db)
+
+
+def queries_or_exit(db: str | None):
+    from ..store import Queries
+
+    return Queries(store_or_exit(db))
+
+
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """A `UsageError` (bad query, bad filter, unreachable base) as click's usage line, exit 2."""
+    try:
+        yield
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def filters(**values: Any):
+    from ..store import SearchFilters
+
+    with usage_errors():
+        return SearchFilters(**values)
