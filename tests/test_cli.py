@@ -1,11 +1,18 @@
+import csv
+import io
 import json
 
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES
+from conftest import EXAMPLES, example_base
 
 from sugia.cli import main
+
+
+@pytest.fixture(scope="module")
+def cli_base(tmp_path_factory):
+    return example_base(str(tmp_path_factory.mktemp("cli") / "kb.db"))
 
 PAGE = ("Bộ trưởng Ngoại giao tiếp Đại sứ Nhật Bản tại Hà Nội\n07:00 | 06/03/2024 GMT+7\n"
         "Ngày 5/3, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp Đại sứ Nhật Bản nhân dịp bắt đầu nhiệm kỳ công tác.\n"
@@ -120,3 +127,44 @@ def test_cli_serve_answers_on_the_given_port(tmp_path):
         server.terminate()
         server.wait(10)
     assert f"http://127.0.0.1:{port}/" in server.stderr.read()
+
+
+def test_cli_reads_never_answer_from_a_missing_base(tmp_path):
+    missing = str(tmp_path / "typo.db")
+    for command in (["people"], ["search", "ASEAN"], ["events"], ["stats"], ["facts"]):
+        result = CliRunner().invoke(main, [*command, "--db", missing])
+        assert result.exit_code == 2 and f"no knowledge base at {missing}" in result.output, command
+    assert not (tmp_path / "typo.db").exists()
+
+
+@pytest.mark.parametrize("args, words", [
+    (["events", "--from", "2024/10/01"], "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    (["events", "--from", "yesterday"], "is not a date"),
+    (["search", "ASEAN", "--from", "2024-13-01"], "is not a date"),
+])
+def test_cli_dates_are_checked(cli_base, args, words):
+    result = CliRunner().invoke(main, [*args, "--db", cli_base])
+    assert result.exit_code == 2 and words in result.output
+
+
+def test_cli_lookups_take_partial_names_and_suggest(cli_base):
+    runner = CliRunner()
+    found = runner.invoke(main, ["people", "Quoc Toan", "--db", cli_base, "--json"])
+    assert found.exit_code == 0 and [p["name"] for p in json.loads(found.stdout)] == ["Phan Quốc Toản"]
+    missed = runner.invoke(main, ["people", "Phan Quoc Toam", "--db", cli_base])
+    assert missed.exit_code == 1 and "did you mean: Phan Quốc Toản" in missed.stderr
+
+
+def test_cli_tables_lines_and_new_commands(cli_base):
+    runner = CliRunner()
+    none = runner.invoke(main, ["search", "zzqqxx", "--db", cli_base])
+    assert none.exit_code == 0 and none.stderr.strip() == "sugia: no results"
+    table = runner.invoke(main, ["people", "--db", cli_base, "--limit", "3"]).stdout.splitlines()
+    assert table[0].split() == ["name", "pages", "aliases"] and len(table) == 4 and "[" not in table[1]
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["events", "--db", cli_base, "--csv", "--limit", "5"]).stdout)))
+    assert len(rows) == 5 and {"participants", "forum", "sources"} <= set(rows[0]) and all(r["sources"] for r in rows)
+    stats = runner.invoke(main, ["stats", "--db", cli_base])
+    assert stats.exit_code == 0 and "pages" in stats.stdout
+    assert runner.invoke(main, ["facts", "--db", cli_base, "--limit", "2", "--json"]).exit_code == 0
+    text = runner.invoke(main, ["show", "ex01_portal_som.txt", "--db", cli_base, "--format", "text"]).stdout
+    assert text.startswith("title: ") and "people: " in text and "\n\n" in text

@@ -41,18 +41,20 @@ def search(query: str, db: str | None, date_from, date_to, outlet, entity, limit
 def _entity_command(type_: str):
     def command(name: str | None, db: str | None, limit: int, as_json: bool, as_csv: bool) -> None:
         queries = queries_or_exit(db)
-        rows = queries.entities(type_, name, limit)
+        rows = queries.lookup(type_, name, limit) if name else queries.entities(type_, None, limit)
         if name and type_ == "person":
             rows = [{**row, **queries.person(row["id"])} for row in rows]
         if name and not rows:
-            click.echo(f"sugia: no {type_} named {name!r} in the base", err=True)
+            close = queries.suggest(type_, name)
+            click.echo(f"sugia: no {type_} named {name!r} in the base"
+                       + (f"; did you mean: {', '.join(close)}?" if close else ""), err=True)
             sys.exit(1)
         emit(rows, as_json, as_csv, ("name", "pages", "aliases") if not (name and type_ == "person") else ("name", "posts"))
         if name and type_ == "person" and not (as_json or as_csv):
             for row in rows:
                 for other in row["met"]:
                     for e in other["events"]:
-                        click.echo(f"  met {other['name']}: {e['start']} {e['kind']} {e['name']}"
+                        click.echo(f"  {row['name']} met {other['name']}: {e['start']} {e['kind']} {e['name']}"
                                    f"{' — ' + (e['city'] or e['country']) if e['city'] or e['country'] else ''}"
                                    f" [{', '.join(e['sources'])}]")
     return command
@@ -87,8 +89,9 @@ for _name, _type, _doc in (
 @db_option
 @event_filters
 @click.option("--forum", help="Within this forum (ASEAN, APEC, LHQ...).")
+@click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True)
 @output_options
-def events(db, date_from, date_to, country, kind, person, forum, as_json: bool, as_csv: bool) -> None:
+def events(db, date_from, date_to, country, kind, person, forum, limit: int, as_json: bool, as_csv: bool) -> None:
     """The event timeline, each event once with all its sources.
 
     \b
@@ -97,25 +100,80 @@ def events(db, date_from, date_to, country, kind, person, forum, as_json: bool, 
       sugia events --country Lào --kind summit --csv
     """
     chosen = filters(date_from=date_from, date_to=date_to, country=country, kind=kind, person=person, forum=forum)
-    rows = queries_or_exit(db).events(chosen)
-    emit(rows, as_json, as_csv, ("start", "end", "kind", "name", "city", "country"))
+    rows = queries_or_exit(db).events(chosen, limit)
+    if as_csv:  # one cell each: who took part, within which forum, which pages report it
+        rows = [{**r, "participants": "; ".join(p["name"] for p in r["participants"]), "forum": "; ".join(r["forum"]),
+                 "sources": "; ".join(s_["source"] for s_ in r["sources"])} for r in rows]
+    emit(rows, as_json, as_csv, ("start", "end", "kind", "name", "city", "country", "participants", "forum", "sources")
+         if as_csv else ("start", "end", "kind", "name", "city", "country", "participants"), nothing="no events")
 
 
 @main.command()
 @click.argument("source")
 @db_option
-def show(source: str, db: str | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="json", show_default=True,
+              help="json: the whole record; text: metadata, people, events and the clean body, for reading.")
+def show(source: str, db: str | None, fmt: str) -> None:
     """One page with its extraction, by its source (a path, URL, or the end of one).
 
     \b
     Example:
-      sugia show 002_3632e317e7864e95.txt
+      sugia show 002_3632e317e7864e95.txt --format text
     """
     record = queries_or_exit(db).show(source)
     if record is None:
         click.echo(f"sugia: {source}: not in the base", err=True)
         sys.exit(1)
-    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    for key in ("title", "source", "url", "published", "outlet", "author", "reprinted_from"):
+        if record.get(key):
+            click.echo(f"{key}: {record[key]}")
+    for label, items in (("people", record.get("people") or []), ("organisations", record.get("organizations") or []),
+                         ("places", record.get("locations") or [])):
+        if items:
+            click.echo(f"{label}: " + "; ".join(i["name"] + (f" ({', '.join(i['titles'])})" if i.get("titles") else "")
+                                               for i in items))
+    for e in record.get("events") or []:
+        click.echo(f"event: {e['start']} {e['kind']} {e['name']} — {', '.join(e.get('participants') or []) or '-'}")
+    click.echo("\n" + (record.get("body") or ""))
+
+
+@main.command()
+@db_option
+@click.option("--source", help="Only the figures of this page.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@output_options
+def facts(db: str | None, source: str | None, limit: int, as_json: bool, as_csv: bool) -> None:
+    """Figures the pages state (value, unit, what, change, period), newest page first.
+
+    \b
+    Example:
+      sugia facts --limit 20
+      sugia facts --source ex07_trade.txt --json
+    """
+    rows = queries_or_exit(db).facts(source, limit)
+    emit(rows, as_json, as_csv, ("published", "value", "unit", "what", "change", "period", "source"), nothing="no figures")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(db: str | None, as_json: bool) -> None:
+    """What the base holds: counts, pages by year and by outlet.
+
+    \b
+    Example:
+      sugia stats
+    """
+    found = queries_or_exit(db).stats()
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    emit([{"what": k, "count": v} for k, v in found["counts"].items()], False, columns=("what", "count"))
+    emit(found["pages_by_year"], False, columns=("year", "pages"))
+    emit(found["pages_by_outlet"][:15], False, columns=("outlet", "pages"))
 
 
 @main.command()

@@ -67,13 +67,24 @@ def output_options(fn):
     return click.option("--csv", "as_csv", is_flag=True, help="Print CSV (tabular listings).")(fn)
 
 
-def emit(rows: list[dict] | dict, as_json: bool, as_csv: bool = False, columns: tuple[str, ...] = ()) -> None:
-    """One place for the output grammar: JSON, CSV, or a plain table for reading."""
+def _cell(value: Any) -> str:
+    if value is None or value == [] or value == "":
+        return "-"
+    if isinstance(value, list):
+        return "; ".join(_cell(v.get("title") or v.get("name") or v.get("source") if isinstance(v, dict) else v)
+                         for v in value)
+    return str(value)
+
+
+def emit(rows: list[dict] | dict, as_json: bool, as_csv: bool = False, columns: tuple[str, ...] = (),
+         nothing: str = "no results") -> None:
+    """One place for the output grammar: JSON, CSV (a header even when empty), or an aligned
+    table for reading (rich), and a line saying so when there is nothing."""
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     items = rows if isinstance(rows, list) else [rows]
-    columns = columns or tuple(items[0]) if items else columns
+    columns = columns or (tuple(items[0]) if items else ())
     if as_csv:
         import csv
 
@@ -83,15 +94,33 @@ def emit(rows: list[dict] | dict, as_json: bool, as_csv: bool = False, columns: 
             writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
                              for k, v in row.items()})
         return
+    if not items:
+        click.echo(f"sugia: {nothing}", err=True)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in columns:
+        table.add_column(column.replace("_", " "), overflow="fold")
     for row in items:
-        click.echo("  ".join(str(row.get(c) if row.get(c) is not None else "-") for c in columns))
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    Console(soft_wrap=False, width=max(120, click.get_terminal_size()[0]) if sys.stdout.isatty() else 200,
+            highlight=False).print(table)
 
 
-def store_or_exit(db: str | None):
-    from ..store import open_store
+def store_or_exit(db: str | None, create: bool = False):
+    """The base `db` opened; only `ingest` (`create`) makes a new one — any other command on a
+    base that is not there says so (exit 2) instead of answering from an empty one."""
+    import os
 
+    from ..store import default_db, open_store
+
+    path = db or default_db()
+    if not create and "://" not in path and not os.path.exists(path):
+        raise click.UsageError(f"no knowledge base at {path} (sugia ingest PAGES --db {path} makes one)")
     with usage_errors():
-        return open_store(db)
+        return open_store(path)
 
 
 def queries_or_exit(db: str | None):

@@ -80,7 +80,7 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
     from ..ingest import ingest as ingest_pages
     from ..store import Queries
 
-    store = store_or_exit(db)
+    store = store_or_exit(db, create=True)
     pages = executor(default_pipeline(), workers, dask)(read(list(paths), max_bytes=max_bytes))
     pages = with_progress(pages, sys.stderr.isatty() if progress is None else progress, "ingest")
     report = ingest_pages(pages, store, lambda page, state: report_failure(page) if state == "failed"

@@ -77,6 +77,24 @@ class Queries:
             args += ids_args
         return self.entities_where(where, args, limit, offset)
 
+    def lookup(self, type_: str, name: str, limit: int = 100) -> list[dict[str, Any]]:
+        """Entities a user means by `name`: the ones it names exactly, else those whose name or
+        an alias holds it as words, marks optional ("Sơn" finds "Bùi Thanh Sơn", "Bui Thanh"
+        too)."""
+        return self.entities(type_, name, limit) or self.entities_where(
+            "e.type = ? AND (' ' || e.name_folded || ' ' LIKE ? OR e.id IN"
+            " (SELECT entity_id FROM aliases WHERE ' ' || alias_folded || ' ' LIKE ?))",
+            [type_, f"% {fold(name)} %", f"% {fold(name)} %"], limit)
+
+    def suggest(self, type_: str, name: str, n: int = 5) -> list[str]:
+        """The names of that type closest to `name` (rapidfuzz over folded names)."""
+        from rapidfuzz import fuzz, process
+
+        names = [r["name"] for r in self.store.rows("SELECT name FROM entities WHERE type = ?", (type_,))]
+        folded = {fold(n_): n_ for n_ in names}
+        return [folded[match] for match, score, _ in process.extract(fold(name), list(folded), scorer=fuzz.WRatio,
+                                                                     limit=n) if score >= 75]
+
     def entities_where(self, where: str, args: list[Any], limit: int, offset: int = 0) -> list[dict[str, Any]]:
         rows = self.store.rows("SELECT e.id, e.type, e.name, e.kind, e.country, count(DISTINCT m.page_id) AS pages FROM entities e"
                          f" LEFT JOIN mentions m ON m.entity_id = e.id WHERE {where}"
