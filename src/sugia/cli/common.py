@@ -37,6 +37,51 @@ def event_filters(command):
     return command
 
 
+def input_options(command):
+    """What to read besides PATHS: URLs, feeds and sitemaps."""
+    command = click.option("--allow-private", is_flag=True,
+                           help="Let links found in feeds, sitemaps or redirects lead to loopback or intranet"
+                           " addresses (URLs you type are always fetched).")(command)
+    return click.option("--urls", "urls_file", type=click.File("r", encoding="utf-8"),
+                        help="A file of URLs, one per line (feeds and sitemaps are followed).")(command)
+
+
+def need_input(paths: Iterable[str], urls_file) -> None:
+    if not list(paths) and urls_file is None:
+        raise click.UsageError("nothing to read: give PATHS, URLs or --urls FILE")
+
+
+def pages_of(args: Iterable[str], urls_file, max_bytes: int, allow_private: bool) -> Iterator[Page]:
+    """The pages of PATHS and URLs given, in their order: files and folders read, URLs fetched
+    (a feed or sitemap: its articles, politely)."""
+    from ..read import is_url, read, read_urls
+
+    given = [*args, *(line.strip() for line in (urls_file or []) if line.strip() and not line.startswith("#"))]
+    for arg in given:
+        if arg == "-":
+            data = sys.stdin.buffer.read()
+            listed = path_list(data)
+            if listed is not None:  # `find ... | sugia ingest -`: the files and URLs it lists
+                yield from pages_of(listed, None, max_bytes, allow_private)
+            else:
+                from ..read import read_bytes
+
+                yield from read_bytes(data, "<stdin>", max_bytes)
+        else:
+            yield from read_urls([arg], max_bytes, allow_private) if is_url(arg) else read([arg], max_bytes=max_bytes)
+
+
+def path_list(data: bytes) -> list[str] | None:
+    """Standard input as a list of paths or URLs, when every line is one; else None (a page)."""
+    import os
+
+    lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip()]
+    if lines and len(lines) <= 100_000 and all(len(line) < 4096 and (line.startswith(("http://", "https://"))
+                                                                    or os.path.exists(line)) for line in lines):
+        return lines
+    return None
+
+
 def report_failure(page: Page) -> None:
     click.echo(f"sugia: {page.source}: {page.failure}", err=True)
 

@@ -8,11 +8,14 @@ import click
 from .. import default_pipeline
 from ..executors import executor
 from ..export import RECORD_FORMATS, write_records
-from ..read import DEFAULT_MAX_BYTES, read
+from ..read import DEFAULT_MAX_BYTES
 from .app import main
 from .common import (
     PROGRESS_MIN_PAGES,
     db_option,
+    input_options,
+    need_input,
+    pages_of,
     parallel_options,
     report_failure,
     report_notes,
@@ -22,7 +25,7 @@ from .common import (
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="jsonl", show_default=True,
               help="jsonl: one record per line; json: one array; text: metadata and clean body for reading.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
@@ -30,8 +33,9 @@ from .common import (
 @click.option("--stats", is_flag=True, help="Print per-stage pages, failures and time on stderr.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when many pages and stderr is a terminal).")
 @parallel_options
+@input_options
 def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progress: bool | None,
-            workers: int | None, dask: str | None) -> None:
+            workers: int | None, dask: str | None, urls_file, allow_private: bool) -> None:
     """Extract the clean article and its metadata from each page in PATHS.
 
     PATHS are files, folders (read recursively), globs, or - for standard input. Pages may be
@@ -44,14 +48,15 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
       sugia extract 'dumps/**/*.html' crawl.warc.gz --format text
       cat page.html | sugia extract - --format json
     """
-    from ..read import expand
+    from ..read import expand, is_url
 
     pipeline = default_pipeline()
     sources = list(paths)
     run = executor(pipeline, workers, dask)
     if progress is None:
-        progress = sys.stderr.isatty() and sum(1 for _ in expand(sources)) >= PROGRESS_MIN_PAGES
-    pages = with_progress(run(read(sources, max_bytes=max_bytes)), progress, "extract")
+        progress = sys.stderr.isatty() and sum(1 for _ in expand(s for s in sources if not is_url(s))) >= PROGRESS_MIN_PAGES
+    need_input(sources, urls_file)
+    pages = with_progress(run(pages_of(sources, urls_file, max_bytes, allow_private)), progress, "extract")
     _, failed = write_records((report_notes(p) if p.ok else p for p in pages), fmt, sys.stdout,
                               on_failure=report_failure)
     if stats:
@@ -60,13 +65,14 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
 @parallel_options
+@input_options
 def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: bool | None, workers: int | None,
-           dask: str | None) -> None:
+           dask: str | None, urls_file, allow_private: bool) -> None:
     """Run the pipeline over PATHS and store every page, entity, event and figure.
 
     Ingesting the same pages again changes nothing (pages are keyed by source and content
@@ -76,12 +82,15 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
     Example:
       sugia ingest examples/pages --db sugia.db
       SUGIA_DB=kb.db sugia ingest crawl.warc.gz
+      sugia ingest https://baoquocte.vn/rss/ngoai-giao.rss --db sugia.db
+      find dumps -name '*.html' | sugia ingest - ; sugia ingest --urls list.txt
     """
     from ..ingest import ingest as ingest_pages
     from ..store import Queries
 
     store = store_or_exit(db, create=True)
-    pages = executor(default_pipeline(), workers, dask)(read(list(paths), max_bytes=max_bytes))
+    need_input(paths, urls_file)
+    pages = executor(default_pipeline(), workers, dask)(pages_of(paths, urls_file, max_bytes, allow_private))
     pages = with_progress(pages, sys.stderr.isatty() if progress is None else progress, "ingest")
     report = ingest_pages(pages, store, lambda page, state: report_failure(page) if state == "failed"
                           else report_notes(page))
