@@ -73,7 +73,7 @@ def test_cli_stats_go_to_stderr(tmp_path):
 
 def test_cli_usage_error_is_clean():
     result = CliRunner().invoke(main, ["extract"])
-    assert result.exit_code == 2 and "Missing argument 'PATHS...'" in result.output
+    assert result.exit_code == 2 and "nothing to read: give PATHS, URLs or --urls FILE" in result.output
 
 
 def commands(group: click.Group):
