@@ -64,25 +64,52 @@ def export_base(queries: Queries, fmt: str, out: Path) -> list[Path]:
     files = []
     for table in EXPORT_TABLES:
         files.append(out / f"{table}.{fmt}")
-        write(list(queries.table(table)), files[-1])
+        write(list(queries.table(table)), queries.columns(table), files[-1])
     return files
 
 
-def _write_csv(rows: list[dict], path: Path) -> None:
+def _write_csv(rows: list[dict], columns: list[str], path: Path) -> None:
+    """A header always (an empty table is still a table); then the rows."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        if rows:
-            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
-def _parquet_writer() -> Callable[[list[dict], Path], None]:
+# Columns written as typed dates in Parquet: days as date32, instants as UTC timestamps.
+DAY_COLUMNS = ("start", "end")
+INSTANT_COLUMNS = ("published", "ingested_at", "at")
+
+
+def _parquet_writer() -> Callable[[list[dict], list[str], Path], None]:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise UsageError("parquet export needs pyarrow: pip install pyarrow") from exc
-    return lambda rows, path: pq.write_table(pa.Table.from_pylist(rows), path)
+        raise UsageError("parquet export needs pyarrow: pip install 'sugia[parquet]'") from exc
+
+    def write(rows: list[dict], columns: list[str], path: Path) -> None:
+        data = {c: [r.get(c) for r in rows] for c in columns}
+        arrays = {c: _typed(pa, c, values) for c, values in data.items()}
+        pq.write_table(pa.table(arrays) if arrays else pa.table({}), path)
+    return write
+
+
+def _typed(pa, column: str, values: list):
+    """A column's values as Arrow: dates typed, the rest as Arrow infers them (null when empty)."""
+    from datetime import date, datetime, timezone
+
+    texts = all(v is None or isinstance(v, str) for v in values)
+    if column in DAY_COLUMNS and texts:  # events' days (a figure's start and end are offsets)
+        return pa.array([date.fromisoformat(v[:10]) if v else None for v in values], type=pa.date32())
+    if column in INSTANT_COLUMNS and texts:
+        def instant(v: str | None):
+            if not v:
+                return None
+            moment = datetime.fromisoformat(v)
+            return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+        return pa.array([instant(v) for v in values], type=pa.timestamp("s", tz="UTC"))
+    return pa.array(values) if any(v is not None for v in values) else pa.nulls(len(values))
 
 
 NETWORK_FORMATS = ("graphml", "gexf", "csv", "json")

@@ -265,6 +265,11 @@ class Queries:
         for row in self.store.execute(f"SELECT * FROM {name} ORDER BY 1"):
             yield {c: v for c, v in row.items() if c not in self.store.HIDDEN_COLUMNS}
 
+    def columns(self, name: str) -> list[str]:
+        """A table's exported columns, also when it has no rows (CSV headers)."""
+        cursor = self.store.execute(f"SELECT * FROM {name} LIMIT 0")
+        return [d[0] for d in cursor.description if d[0] not in self.store.HIDDEN_COLUMNS]
+
     def counts(self) -> dict[str, int]:
         return {table: self.store.value(f"SELECT count(*) FROM {table}")
                 for table in ("pages", "entities", "mentions", "posts", "events", "facts", "failures")} | {
