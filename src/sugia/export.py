@@ -15,7 +15,7 @@ from .page import Page
 from .store import EXPORT_TABLES, Queries
 
 RECORD_FORMATS = ("jsonl", "json", "text")
-BASE_FORMATS = ("jsonl", "csv", "parquet", "plover")
+BASE_FORMATS = ("jsonl", "csv", "parquet", "plover", "datasette")
 TEXT_FIELDS = ("source", "title", "published", "outlet", "author", "reprinted_from")
 
 
@@ -49,6 +49,14 @@ def export_base(queries: Queries, fmt: str, out: Path) -> list[Path]:
     """The whole base into folder `out`: one extraction record per page (jsonl), or one file
     per table (csv, parquet). Returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
+    if fmt == "datasette":  # metadata for `datasette BASE -m metadata.json`: labels, facets, internals hidden
+        from .data import path as data_path
+
+        metadata = json.loads(Path(data_path("datasette.json")).read_text(encoding="utf-8"))
+        metadata["databases"] = {Path(queries.store.path).stem: metadata["databases"]["*"]}  # Datasette names it so
+        target = out / "metadata.json"
+        target.write_text(json.dumps(metadata, ensure_ascii=False, indent=1), encoding="utf-8")
+        return [target]
     if fmt == "plover":
         path = out / "events_plover.jsonl"
         with open(path, "w", encoding="utf-8") as handle:

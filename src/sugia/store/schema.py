@@ -127,6 +127,23 @@ SQLITE: tuple[str, ...] = (
     CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
     CREATE INDEX page_bands_page ON page_bands(page_id);
     """,
+    # 7: the full-text index declared as Datasette recognises it (content="pages"), rebuilt
+    """
+    DROP TABLE pages_fts;
+    CREATE VIRTUAL TABLE pages_fts USING fts5(
+        title_folded, body_folded, content="pages", content_rowid="id", tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
+    """,
+    # 8: views for reading the base in Datasette or SQL without the folded copies and keys
+    """
+    CREATE VIEW articles AS SELECT id, source, url, title, published, outlet, author, reprinted_from, reprint_group
+        FROM pages;
+    CREATE VIEW people AS SELECT id, name, country FROM entities WHERE type = 'person';
+    CREATE VIEW organisations AS SELECT id, name, kind, country FROM entities WHERE type = 'organization';
+    CREATE VIEW places AS SELECT id, name, kind, country FROM entities WHERE type = 'location';
+    CREATE VIEW event_list AS SELECT id, kind, name, start, "end", city, country, venue, forum FROM events;
+    """,
 )
 
 POSTGRES: tuple[str, ...] = (
