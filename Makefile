@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: run test install train bench clean
 
@@ -12,13 +13,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The demo needs only what sugia needs at run time: no test, training or benchmark tools.
+$(RUN_STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
 install: $(STAMP)
 
-# Build the demo knowledge base from the bundled pages and serve it (http://127.0.0.1:8000/).
+# Build the demo knowledge base from the bundled pages and serve it (http://127.0.0.1:8000/),
+# with a token for its ingest page (printed; set DEMO_TOKEN to choose it).
 DEMO_DB ?= demo.db
-run: $(STAMP)
-	$(BIN)/sugia ingest examples/pages --db $(DEMO_DB)
-	$(BIN)/sugia serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000
+DEMO_TOKEN ?= $(shell python3 -c "import secrets; print(secrets.token_urlsafe(12))")
+run: $(RUN_STAMP)
+	$(BIN)/sugia ingest examples/pages --db $(DEMO_DB) --workers 1
+	@echo "sugia: the ingest page's token is $(DEMO_TOKEN)"
+	$(BIN)/sugia serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000 --token $(DEMO_TOKEN)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
