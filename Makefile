@@ -24,7 +24,9 @@ install: $(STAMP)
 # Build the demo knowledge base from the bundled pages and serve it (http://127.0.0.1:8000/),
 # with a token for its ingest page (printed; set DEMO_TOKEN to choose it).
 DEMO_DB ?= demo.db
-DEMO_TOKEN ?= $(shell python3 -c "import secrets; print(secrets.token_urlsafe(12))")
+ifeq ($(DEMO_TOKEN),)
+DEMO_TOKEN := $(shell python3 -c "import secrets; print(secrets.token_urlsafe(12))")
+endif
 run: $(RUN_STAMP)
 	$(BIN)/sugia ingest examples/pages --db $(DEMO_DB) --workers 1
 	@echo "sugia: the ingest page's token is $(DEMO_TOKEN)"

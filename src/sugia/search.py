@@ -106,7 +106,11 @@ def snippet(text: str, terms: list[str], width: int = 160, mark: tuple[str, str]
     best = max(spans, key=lambda s: (len({folded[a:b] for a, b in spans if s[0] <= a and b <= s[0] + width * 2 // 3}),
                                      -s[0]))
     start = max(0, best[0] - width // 3)
+    while 0 < start < best[0] and not text[start - 1].isspace():
+        start += 1  # begin on a word, not inside one ("…gày 12" of "ngày 12")
     end = min(len(text), start + width)
+    while best[1] < end < len(text) and not text[end].isspace() and end > best[1]:
+        end -= 1  # and end on one
     out, at = [], start
     for s, e in spans:
         if s < at or e > end:

@@ -60,13 +60,20 @@ class Queries:
         for r in self.store.by_ids("SELECT outlet, substr(published, 1, 4) AS year FROM pages", ids):
             out["outlet"].update(filter(None, [r["outlet"]]))
             out["year"].update(filter(None, [r["year"]]))
+        per_page: dict[str, dict[int, set[str]]] = {"country": {}, "kind": {}, "forum": {}}
         for r in self.store.by_ids("SELECT DISTINCT s.page_id, e.country, e.kind, e.forum FROM event_sources s"
                               " JOIN events e ON e.id = s.event_id", ids, column="s.page_id"):
-            out["country"].update(filter(None, [r["country"]]))
-            out["kind"].update([r["kind"]])
-            out["forum"].update(json.loads(r["forum"] or "[]"))
-        return {name: [{"value": v, "pages": n} for v, n in counts.most_common(FACET_VALUES)]
-                for name, counts in out.items()}
+            values = {"country": filter(None, [r["country"]]), "kind": [r["kind"]],
+                      "forum": json.loads(r["forum"] or "[]")}
+            for name, found in values.items():
+                per_page[name].setdefault(r["page_id"], set()).update(found)
+        for name, pages in per_page.items():  # a page counts once per value, however many events it reports
+            for found in pages.values():
+                out[name].update(found)
+        facets = {name: [{"value": v, "pages": n} for v, n in counts.most_common(FACET_VALUES)]
+                  for name, counts in out.items()}
+        facets["year"].sort(key=lambda f: f["value"], reverse=True)  # years in order, newest first
+        return facets
 
     def entities(self, type_: str, name: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Entities of a type, most mentioned first; with a name, the ones it names."""
