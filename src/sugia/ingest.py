@@ -4,6 +4,7 @@ single writer that stores each page's rows and links it across articles. The CLI
 """
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -142,6 +143,8 @@ class Jobs:
             ingest(default_pipeline().run(pages()), store, report=job)
             job.state = "finished"
         except Exception as exc:  # the job reports it; the server goes on
-            job.state, job.error = "error", f"{type(exc).__name__}: {exc}"
+            # the reader's words, not Python's: "the base is locked", not "OperationalError: ..."
+            job.state, job.error = "error", str(exc) or type(exc).__name__
+            logging.getLogger("sugia").exception("ingest job %s stopped", job.id)
         finally:
             store.close()

@@ -4,6 +4,7 @@ checks what a user sees, and keeps screenshots in artifacts/screenshots/."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -126,6 +127,29 @@ def test_web_person_shows_counterparts_as_a_network(browser, server):
     page.close()
 
 
+def test_web_map_legend_times_and_downloads(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/events?lang=vi")
+    assert page.locator("svg.map a.dot text.dot-label").count() >= 3  # the busiest places are named
+    first = page.locator("svg.map a.dot").first
+    assert first.get_attribute("href").startswith("/events?") and "country=" in first.get_attribute("href")
+    assert page.locator("a[download]", has_text="CSV").count() == 1
+    shot(page, "06-map")
+    import json
+    import urllib.parse
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/api/pages?limit=50", timeout=10) as response:
+        dated = next(p for p in json.load(response)["results"] if p["published"] and "T" in p["published"])
+    page.goto(f"{server}/page?lang=vi&source={urllib.parse.quote(dated['source'])}")
+    assert page.locator(".legend .ent-person").is_visible() and page.locator(".legend .ent-place").is_visible()
+    published = page.locator("dd time").first.inner_text()
+    assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d", published)  # 08/10/2024 14:30, not an ISO stamp
+    assert "year inferred" not in page.locator("main").inner_text()
+    shot(page, "07-article-legend")
+    page.close()
+
+
 def test_web_ingest_page_shows_progress(browser, server):
     page = browser.new_page()
     page.goto(server + "/ingest?lang=vi")
@@ -134,7 +158,8 @@ def test_web_ingest_page_shows_progress(browser, server):
     page.get_by_label("Mã truy cập").fill("demo-token")
     page.get_by_role("button", name="Bắt đầu nạp").click()
     # the page refreshes itself; no script is evaluated in it (its CSP forbids eval)
-    page.locator("[role=status] strong", has_text="finished").wait_for(timeout=30_000)
+    page.locator("[role=status] strong[data-state=finished]").wait_for(timeout=30_000)
+    assert page.locator("[role=status] strong").inner_text() == "xong"  # the state in the page's language
     assert page.locator("progress").get_attribute("value") == "2"
     assert "2 trang: 2 mới" in page.locator("main").inner_text()
     shot(page, "05-ingest")

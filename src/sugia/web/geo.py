@@ -41,18 +41,38 @@ def event_places(events: list[dict]) -> list[dict]:
     with its position and number of events, most events first."""
     counts: Counter[str] = Counter()
     where: dict[str, tuple[float, float]] = {}
+    country_of: dict[str, str] = {}
     for event in events:
         for name in (event.get("city"), event.get("country")):
             point = locate(name)
             if point:
                 counts[name] += 1
                 where[name] = point
+                country_of[name] = event.get("country") or name
                 break
     dots = []
-    for name, n in counts.most_common():
+    for n_, (name, n) in enumerate(counts.most_common()):
         x, y = project(*where[name])
-        dots.append({"name": name, "events": n, "x": x, "y": y, "r": round(3 + 2 * min(n, 10) ** 0.5, 1)})
+        dots.append({"name": name, "events": n, "x": x, "y": y, "r": round(3 + 2 * min(n, 10) ** 0.5, 1),
+                     "country": country_of[name], "label": n_ < LABELLED})  # the busiest places are named
     return dots
+
+
+LABELLED = 12  # dots named on the map; every dot names itself on hover and links to its events
+
+
+def view_box(dots: list[dict], margin: float = 40, smallest: float = 180) -> str:
+    """The map's frame: the region the dots are in (with a margin, at least `smallest` wide,
+    the map's proportions), the whole world when there are none."""
+    if not dots:
+        return f"0 0 {WIDTH} {HEIGHT}"
+    xs, ys = [d["x"] for d in dots], [d["y"] for d in dots]
+    w = max(max(xs) - min(xs) + 2 * margin, smallest)
+    h = max(max(ys) - min(ys) + 2 * margin, w * HEIGHT / WIDTH)
+    w = max(w, h * WIDTH / HEIGHT)
+    x = min(max((max(xs) + min(xs) - w) / 2, 0), WIDTH - w) if w < WIDTH else 0
+    y = min(max((max(ys) + min(ys) - h) / 2, 0), HEIGHT - h) if h < HEIGHT else 0
+    return f"{x:.0f} {y:.0f} {min(w, WIDTH):.0f} {min(h, HEIGHT):.0f}"
 
 
 def graticule() -> list[dict]:

@@ -95,6 +95,27 @@ def place_page(request: Request, base: Base, entity_id: int) -> HTMLResponse:
     return render(request, "place.html", place=place, point=geo.locate(place["name"]))
 
 
+@router.get("/events.csv")
+def timeline_csv(request: Request, base: Base, date_from: str | None = None, date_to: str | None = None,
+                 country: str | None = None, kind: str | None = None, forum: str | None = None,
+                 person: str | None = None) -> Response:
+    """The timeline as the web shows it, for a spreadsheet: one row per event, its people and pages."""
+    import csv
+    import io
+
+    filters = SearchFilters(date_from=date_from, date_to=date_to, country=country, kind=kind, forum=forum,
+                            person=person)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["start", "end", "kind", "name", "city", "country", "participants", "forum", "sources"])
+    for e in base.events(filters, limit=5000):
+        writer.writerow([e["start"], e["end"], e["kind"], e["name"], e["city"] or "", e["country"] or "",
+                         "; ".join(p["name"] for p in e["participants"]), "; ".join(e["forum"]),
+                         "; ".join(s["source"] for s in e["sources"])])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="sugia-events.csv"'})
+
+
 @router.get("/events", response_class=HTMLResponse)
 def timeline(request: Request, base: Base, date_from: str | None = None, date_to: str | None = None,
              country: str | None = None, kind: str | None = None, forum: str | None = None,
@@ -105,6 +126,7 @@ def timeline(request: Request, base: Base, date_from: str | None = None, date_to
     months: dict[str, list[dict]] = {}
     for event in events:
         months.setdefault((event["start"] or "")[:7] or "?", []).append(event)
-    return render(request, "events.html", months=months, filters=filters, count=len(events),
-                  dots=geo.event_places(events), outlines=geo.outlines(), graticule=geo.graticule(),
-                  width=geo.WIDTH, height=geo.HEIGHT)
+    dots = geo.event_places(events)
+    return render(request, "events.html", months=months, filters=filters, count=len(events), dots=dots,
+                  outlines=geo.outlines(), graticule=geo.graticule(), width=geo.WIDTH, height=geo.HEIGHT,
+                  view=geo.view_box(dots))

@@ -30,6 +30,23 @@ def url_with(request: Request, **changes: Any) -> str:
     return f"{request.url.path}?{urlencode(params)}" if params else request.url.path
 
 
+def moment(iso: str) -> str:
+    """An ISO instant as people read it: "08/10/2024 14:30 (UTC+07:00)", a day as "08/10/2024"."""
+    from datetime import datetime
+
+    try:
+        value = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if len(iso) <= 10:
+        return value.strftime("%d/%m/%Y")
+    zone = value.strftime(" (UTC%z)") if value.tzinfo else ""
+    return value.strftime("%d/%m/%Y %H:%M") + (zone[:-3] + ":" + zone[-3:] if zone else "")
+
+
+templates.env.filters["moment"] = moment
+
+
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     lang = language(request)
     other = "en" if lang == "vi" else "vi"
