@@ -46,4 +46,4 @@ def serve(db: str | None, host: str, port: int, token: str | None, read_token: s
     os.environ["SUGIA_SERVE_ALLOW_PRIVATE"] = "1" if allow_private_fetch else ""
     click.echo(f"sugia: serving {db} at http://{host}:{port}/ (API at /api, described at /openapi.json)", err=True)
     uvicorn.run("sugia.api.app:from_environment", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+                log_level="warning", http="sugia.api.serving:NoDelayProtocol")
