@@ -9,6 +9,16 @@ FTS5's `remove_diacritics 2` folds tones but never "đ", and PostgreSQL's `unacc
 on the server's rules file; names looked up by spelling keep a folded copy too.
 """
 
+# The reprint index's bands (SQLite's 64-bit integers are INTEGER, PostgreSQL's BIGINT).
+PAGE_BANDS = """
+    CREATE TABLE page_bands (
+        band INTEGER NOT NULL, bucket {big} NOT NULL,
+        page_id {big} NOT NULL REFERENCES pages(id) ON DELETE CASCADE
+    );
+    CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
+    CREATE INDEX page_bands_page ON page_bands(page_id);
+"""
+
 SQLITE: tuple[str, ...] = (
     # 1: pages, entities and what links them
     """
@@ -119,14 +129,7 @@ SQLITE: tuple[str, ...] = (
     # 5: the input each page was read from: only a re-read of it replaces the page
     "ALTER TABLE pages ADD COLUMN origin TEXT;",
     # 6: the reprint index's LSH bands, as rows (the writer bands older signatures once)
-    """
-    CREATE TABLE page_bands (
-        band INTEGER NOT NULL, bucket INTEGER NOT NULL,
-        page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE
-    );
-    CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
-    CREATE INDEX page_bands_page ON page_bands(page_id);
-    """,
+    PAGE_BANDS.format(big="INTEGER"),
     # 7: the full-text index declared as Datasette recognises it (content="pages"), rebuilt
     """
     DROP TABLE pages_fts;
@@ -246,12 +249,5 @@ POSTGRES: tuple[str, ...] = (
     # 3: as SQLite's 5
     "ALTER TABLE pages ADD COLUMN origin TEXT;",
     # 4: as SQLite's 6
-    """
-    CREATE TABLE page_bands (
-        band INTEGER NOT NULL, bucket BIGINT NOT NULL,
-        page_id BIGINT NOT NULL REFERENCES pages(id) ON DELETE CASCADE
-    );
-    CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
-    CREATE INDEX page_bands_page ON page_bands(page_id);
-    """,
+    PAGE_BANDS.format(big="BIGINT"),
 )
