@@ -12,6 +12,7 @@ costly part, is spread; storing stays with the caller's single writer.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -85,7 +86,10 @@ class ProcessPool:
         if self.workers == 1:
             yield from self.pipeline.run(pages, self.stats)
             return
-        with ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(self.pipeline,)) as pool:
+        # "spawn": a worker must not inherit the caller's open files — a forked one kept the base's
+        # connection alive after its parent was killed, and the rerun waited on its locks forever.
+        with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_start_worker, initargs=(self.pipeline,)) as pool:
             yield from _in_order(lambda batch: pool.submit(_run_batch, batch), _result, pages, self.stats,
                                  window=self.workers * 4)
 
