@@ -23,13 +23,18 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
     return {column[0]: value for column, value in zip(cursor.description, row)}
 
 
+BUSY_SECONDS = 120.0
+
+
 class SQLiteStore(Store):
     """Knowledge base in one SQLite file."""
 
     MIGRATIONS = SQLITE
 
     def __init__(self, path: str | Path):
-        self.db = sqlite3.connect(str(path), isolation_level=None)
+        # Another writer of the same file holds its lock for one page (or one migration) at a
+        # time: wait for it rather than fail ("database is locked" with the 5 s default).
+        self.db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
         self.db.row_factory = _dict_row
         self.db.create_function("fold", 1, lambda text: fold(text or ""), deterministic=True)  # for migrations
         self.db.execute("PRAGMA journal_mode=WAL")
