@@ -97,6 +97,13 @@ def test_api_bad_input_is_a_clear_json_error(client, path, params, status, words
     assert words in response.json()["error"]
 
 
+def test_api_lookups_take_partial_names_and_suggest(client):
+    assert [p["name"] for p in client.get("/api/people", params={"name": "Quoc Toan"}).json()["results"]] == \
+        ["Phan Quốc Toản"]
+    missed = client.get("/api/people", params={"name": "Phan Quoc Toam"}).json()
+    assert missed["results"] == [] and missed["suggestions"] == ["Phan Quốc Toản"]
+
+
 def test_api_entity_of_another_type_is_not_found(client):
     (person,) = client.get("/api/people", params={"name": "Phan Quoc Toan"}).json()["results"]
     assert client.get(f"/api/orgs/{person['id']}").status_code == 404

@@ -70,7 +70,12 @@ def entity_routes(path: str, type_: str, detail: str, what: str, about: str) -> 
     """/api/<path> lists entities of a type, most mentioned first; /api/<path>/{id} is one with `about`."""
 
     def listing(base: Base, name: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return {"limit": limit, "offset": offset, "results": base.entities(type_, name, limit, offset)}
+        """With `name`: the entities it names, else those whose name holds it (marks optional),
+        and when none, `suggestions` — close names."""
+        if not name:
+            return {"limit": limit, "offset": offset, "results": base.entities(type_, None, limit, offset)}
+        found = base.lookup(type_, name, limit)
+        return {"limit": limit, "offset": 0, "results": found, **({} if found else {"suggestions": base.suggest(type_, name)})}
 
     def one(base: Base, entity_id: EntityId) -> dict[str, Any]:
         return entity_or_404(base, entity_id, type_) | getattr(base, detail)(entity_id)
