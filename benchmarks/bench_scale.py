@@ -5,7 +5,8 @@ The pages are the project's example pages varied (`corpus.variants`: new sources
 2008-2026, outlets, people's names swapped from a name list, sentences shuffled) and run
 through the pipeline once each, so mentions, posts, events and participants are kept.
 
-usage: python benchmarks/bench_scale.py --pages 100000 --db PATH [--queries 100]
+usage: python benchmarks/bench_scale.py --pages 100000 --db PATH|postgresql://... [--queries 100]
+       python benchmarks/bench_scale.py --pages 10000 --pg      (a throwaway PostgreSQL cluster)
 """
 from __future__ import annotations
 
@@ -54,11 +55,32 @@ def build(db: str, pages: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=100_000)
-    parser.add_argument("--db", required=True)
+    parser.add_argument("--db", help="a SQLite file (built when missing) or a postgresql:// URL")
+    parser.add_argument("--pg", action="store_true", help="build into a throwaway PostgreSQL cluster (tests/pgcluster.py)")
     parser.add_argument("--queries", type=int, default=100)
     args = parser.parse_args()
-    if not Path(args.db).exists():
-        print(f"building {args.pages} pages into {args.db}", flush=True)
+    cluster = None
+    if args.pg:
+        import sys
+
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pgcluster import Cluster
+
+        cluster = Cluster()
+        args.db = cluster.new_database()
+    elif not args.db:
+        parser.error("--db or --pg is needed")
+    try:
+        measure(args)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def measure(args: argparse.Namespace) -> None:
+    postgres = args.db.startswith("postgresql://")
+    if postgres or not Path(args.db).exists():
+        print(f"building {args.pages} pages into {'PostgreSQL' if postgres else args.db}", flush=True)
         build(args.db, args.pages)
     start = time.perf_counter()
     store = open_store(args.db)
@@ -66,7 +88,7 @@ def main() -> None:
     writer._bands()
     print(f"open for writing: {time.perf_counter() - start:.2f} s", flush=True)
     pages = store.value("SELECT count(*) FROM pages")
-    size = Path(args.db).stat().st_size
+    size = store.value("SELECT pg_database_size(current_database())") if postgres else Path(args.db).stat().st_size
     print(f"base: {pages} pages, {size / 1e6:.0f} MB ({size / pages * 1000 / 1e6:.1f} MB per 1,000 pages)")
     base = Queries(store)
     for name, queries in CLASSES.items():
