@@ -71,32 +71,33 @@ def _fold_short_names(people: dict[str, tuple[Person, records.Person]]) -> None:
     """'bà Merkel' before 'Angela Merkel', 'ông Tập' of 'Tập Cận Bình', 'Tổng thống Lee' of
     'Lee Jae Myung': a person the page names only by the last (or, failing that, the first)
     part of the name one other person bears in full is that person."""
-    for key, (merged, record) in list(people.items()):
-        words = key.split()
-        longer = [k.split() for k in people if len(k.split()) > len(words)]
-        fuller = [k for k in longer if k[-len(words):] == words] or [k for k in longer if k[:len(words)] == words]
-        if len(words) == 1 and len(fuller) == 1:
-            del people[key]
-            whole, target = people[" ".join(fuller[0])]
-            whole.posts += merged.posts
-            target.posts += record.posts
-            target.mentions = sorted(target.mentions + record.mentions, key=lambda m: (m.field != "title", m.start))
+    for key in [k for k in people if " " not in k]:
+        longer = [k.split() for k in people if " " in k]
+        fuller = [k for k in longer if k[-1] == key] or [k for k in longer if k[0] == key]
+        if len(fuller) == 1:
+            _fold(people, key, " ".join(fuller[0]))
+
+
+def _fold(people: dict[str, tuple[Person, records.Person]], key: str, into: str) -> None:
+    """The person under `key` is the one under `into`: posts and mentions move there."""
+    merged, record = people.pop(key)
+    whole, target = people[into]
+    whole.posts += merged.posts
+    target.posts += record.posts
+    target.mentions = sorted(target.mentions + record.mentions, key=lambda m: (m.field != "title", m.start))
 
 
 def _fold_parenthesised(fields: dict[str, str], people: dict[str, tuple[Person, records.Person]]) -> None:
     """'Cờ-rếc Chít-tích (Craig Chittick)': a name in brackets right after a person's is that
     person's other spelling, an alias."""
     at = {(m.field, m.start): key for key, (_, record) in people.items() for m in record.mentions}
-    for key, (merged, record) in list(people.items()):
+    for key, (_, record) in list(people.items()):
         for m in list(record.mentions):
             text = fields.get(m.field) or ""
             other = at.get((m.field, m.end + 2)) if text[m.end:m.end + 2] == " (" else None
             if other and other != key and other in people and key in people:
-                alias_merged, alias = people.pop(other)
-                record.aliases.append(alias.name)
-                record.mentions = sorted(record.mentions + alias.mentions, key=lambda x: (x.field != "title", x.start))
-                record.posts += alias.posts
-                merged.posts += alias_merged.posts
+                record.aliases.append(people[other][1].name)
+                _fold(people, other, key)
 
 
 def _add_tagged(tagger: Tagger, field_: str, text: str, tokens: list, credits: list[tuple[int, int]],

@@ -6,10 +6,9 @@ kể lại", "Nelson Mandela") unless a word before or the syllables themselves 
 from __future__ import annotations
 
 from ..lang.gazetteer import family_names, org_head, organizations, places, posts
-from ..lang.lexicon import common_pairs
 from ..lang.tokens import ROMAN, Token, glued, keys, vietnamese_word
 from .organizations import extent
-from .words import listed_pairs
+from .words import one_word
 
 MAX_NAME_TOKENS = 6
 # Small words inside Arabic, Malay, Romance, Dutch and German names.
@@ -88,7 +87,7 @@ def bare_name(tokens: list[Token], i: int, words: set[tuple[str, str]]) -> int |
     end = read_name(tokens, i)
     if not end or end - i < MIN_BARE_NAME or not all(vietnamese_word(t) for t in tokens[i:end]):
         return None
-    if any(_common_word(a, b, words) for a, b in zip(tokens[i:end], tokens[i + 1:end + 1])) or \
+    if any(one_word(a, b, words) for a, b in zip(tokens[i:end], tokens[i + 1:end + 1])) or \
             any((p := places().match(tokens, m)) and p[0] > m + 1 for m in range(i, end)) or _in_organization(tokens, i):
         return None
     return end
@@ -125,7 +124,7 @@ def foreign_name(tokens: list[Token], i: int) -> int | None:
         return None
     listed = (places(), organizations(), posts())
     if any(g.match(tokens, m, any_case=True) for g in listed for m in range(i, end)) or \
-            end < len(tokens) and tokens[end].word and (tokens[end - 1].key, tokens[end].key) in common_pairs():
+            end < len(tokens) and one_word(tokens[end - 1], tokens[end]):
         return None  # listed, or a word cut in two: "Arab Thống" (nhất)
     return end
 
@@ -145,12 +144,7 @@ def given_name(tokens: list[Token], j: int, words: set[tuple[str, str]]) -> int 
                 ((place := places().match(tokens, k)) and place[0] > k + 1):
             break
         k += 1
-    if k == j or k < len(tokens) and _common_word(tokens[k - 1], tokens[k], words):
+    if k == j or k < len(tokens) and one_word(tokens[k - 1], tokens[k], words):
         return None
     return k
 
-
-def _common_word(a: Token, b: Token, words: set[tuple[str, str]]) -> bool:
-    """Two syllables the page or a listed name writes as one word ("lãnh đạo", "văn hóa")."""
-    pair = (a.key, b.key)
-    return a.word and b.word and (pair in words or pair in listed_pairs() or pair in common_pairs())

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lang.gazetteer import Entry, org_head, organizations, phrase_at, phrase_index, places, posts, starts_name
-from ..lang.lexicon import common_pairs
 from ..lang.text import match_key
 from ..lang.tokens import Token, in_caps_run, keys, lower_run, span_text, vietnamese_word
-from .words import listed_pairs
+from .words import one_word
 
 # Words after a head that make an event or a document, not a body: "Hội nghị", "Bộ luật".
 NOT_AFTER_HEAD = keys("nghị", "thảo", "đàm", "kiến", "chợ", "diễn", "ngộ", "họp", "thi", "giảng", "trường",
@@ -96,7 +95,7 @@ def extent(tokens: list[Token], i: int) -> int | None:
                 break  # after a place or an acronym a name ends: "Hội đồng ... ILO Thúc đẩy"
             end = j = j + 1
             continue
-        if j == end and tokens[j - 1].cap and _one_word(tokens[j - 1], tok):
+        if j == end and tokens[j - 1].cap and one_word(tokens[j - 1], tok):
             end = j = j + 1  # "Bộ Lao động Thương binh và Xã hội", "Sở Y tế": the word's second syllable
             continue
         run = lower_run(tokens, j, MAX_LOWER_RUN)  # kept when a capital, a place, an acronym or "(ACR)" closes it
@@ -160,11 +159,6 @@ def _remit(tokens: list[Token], end: int) -> int:
     else:
         return end  # still running after REMIT_WORDS: no clear end, no remit
     return last if last > end + 1 else end
-
-
-def _one_word(a: Token, b: Token) -> bool:
-    """Two syllables that are one word of the language or of a listed name ("Xã hội", "Y tế")."""
-    return (a.key, b.key) in common_pairs() or (a.key, b.key) in listed_pairs()
 
 
 def _credit(tokens: list[Token], i: int) -> bool:

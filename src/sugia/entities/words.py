@@ -38,6 +38,13 @@ def page_words(tokens: list[Token]) -> set[tuple[str, str]]:
     return _pairs(tokens, listed=False)
 
 
+def one_word(a: Token, b: Token, words: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """Two syllables that are one word: the page writes them so in lower case (`words`), a
+    listed name holds them, or the language's lexicon does ("lãnh đạo", "Xã hội", "Y tế")."""
+    pair = (a.key, b.key)
+    return a.word and b.word and (pair in words or pair in listed_pairs() or pair in common_pairs())
+
+
 def whole_end(tokens: list[Token], end: int, words: set[tuple[str, str]]) -> int:
     """The end (in characters) of a name ending at `end` on a capitalised syllable, with the
     lower-case syllable that finishes its word."""
@@ -46,8 +53,7 @@ def whole_end(tokens: list[Token], end: int, words: set[tuple[str, str]]) -> int
         return end
     last, nxt = tokens[n], tokens[n + 1]
     if last.cap and not last.acronym and nxt.word and not nxt.cap and nxt.start == last.end + 1 \
-            and ((last.key, nxt.key) in words or (last.key, nxt.key) in listed_pairs()
-                 or (last.key, nxt.key) in common_pairs()):
+            and one_word(last, nxt, words):
         return nxt.end
     return end
 
