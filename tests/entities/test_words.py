@@ -27,9 +27,11 @@ def test_words_generic_bodies_named_together_are_not_an_organisation():
 def test_words_a_post_ends_with_its_word():
     from sugia.entities import _whole_posts
     from sugia.entities.people import Post
+    from sugia.entities.words import page_words
     from sugia.lang.tokens import tokenize
 
     text = "Ông là Bộ trưởng Bộ Văn hóa. Ngành văn hóa phát triển mạnh."
     post = Post("Bộ trưởng Bộ Văn", start=7, end=23)
-    _whole_posts(text, tokenize(text), [post])
+    tokens = tokenize(text)
+    _whole_posts(text, tokens, [post], page_words(tokens))
     assert (post.title, post.end) == ("Bộ trưởng Bộ Văn hóa", 27)

@@ -38,8 +38,9 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
             continue
         tokens = tokenize(text)
         credits = credit_spans(text)
-        found_people = [p for p in find_people(text, tokens) if not _inside(p.mentions, credits)]
-        _whole_posts(text, tokens, [post for p in found_people for post in p.posts])
+        words = page_words(tokens)  # the page's lower-case two-syllable words, read once per field
+        found_people = [p for p in find_people(text, tokens, words) if not _inside(p.mentions, credits)]
+        _whole_posts(text, tokens, [post for p in found_people for post in p.posts], words)
         skip = covered(tokens, [span for p in found_people for span in p.mentions + p.cues] + credits)
         for person in found_people:
             merged, record = people.setdefault(match_key(person.name), (Person(person.name), records.Person(person.name)))
@@ -58,7 +59,7 @@ def extract_entities(fields: dict[str, str], tagger: Tagger | None = None) -> tu
             _merge(place_record, written, [place.name, *place.aliases], _mentions(field_, text, place.mentions))
         if tagger is not None:
             _add_tagged(tagger, field_, text, tokens, credits, people, orgs, locs)
-        _whole_words(field_, text, tokens, orgs)
+        _whole_words(field_, text, tokens, orgs, words)
     orgs = {key: record for key, record in orgs.items() if not is_coordination(record.name)}
     _fold_short_names(people)
     _fold_parenthesised(fields, people)
@@ -134,17 +135,16 @@ def _org_like(tokens: list, start: int) -> bool:
     return i < len(tokens) and tokens[i].start == start and (tokens[i].acronym or org_head(tokens, i) is not None)
 
 
-def _whole_posts(text: str, tokens: list, posts: list) -> None:
+def _whole_posts(text: str, tokens: list, posts: list, words: set[tuple[str, str]]) -> None:
     """Posts cut inside a word ("Bộ trưởng Bộ Văn" of "... Bộ Văn hóa") made whole."""
-    words = page_words(tokens)
     for post in posts:
         if post.title and (end := whole_end(tokens, post.end, words)) != post.end:
             post.title, post.end = text[post.start:end], end
 
 
-def _whole_words(field_: str, text: str, tokens: list, orgs: dict[str, records.Organization]) -> None:
+def _whole_words(field_: str, text: str, tokens: list, orgs: dict[str, records.Organization],
+                 words: set[tuple[str, str]]) -> None:
     """Organisation names cut inside a word ("Ban Tổ" of "Ban Tổ chức") made whole."""
-    words = page_words(tokens)
     for key, record in list(orgs.items()):
         for m in record.mentions:
             if m.field == field_ and (end := whole_end(tokens, m.end, words)) != m.end:

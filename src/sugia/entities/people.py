@@ -148,11 +148,12 @@ def _closed_lower_run(tokens: list[Token], j: int) -> int | None:
     return None
 
 
-def find_people(text: str, tokens: list[Token]) -> list[Person]:
-    """Every person named with a post or honorific, their posts and mentions (offsets)."""
+def find_people(text: str, tokens: list[Token], words: set[tuple[str, str]] | None = None) -> list[Person]:
+    """Every person named with a post or honorific, their posts and mentions (offsets).
+    `words`: the page's lower-case two-syllable words (`words.page_words`), when the caller has them."""
     people: dict[str, Person] = {}
     pending: list[Post] = []
-    words = page_words(tokens)
+    words = page_words(tokens) if words is None else words
     i = 0
     while i < len(tokens):
         phrase = _post_phrase(tokens, i)
