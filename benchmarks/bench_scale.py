@@ -17,7 +17,7 @@ from pathlib import Path
 
 from corpus import ROOT, base_pages, variants
 
-from sugia.ingest import Writer
+from sugia.ingest import Writer, ingest
 from sugia.search import parse_query  # noqa: F401 - the search path's imports, warmed before timing
 from sugia.store import Queries, SearchFilters, open_store
 
@@ -38,17 +38,21 @@ def percentiles(values: list[float]) -> str:
 
 
 def build(db: str, pages: int) -> None:
+    """Store `pages` generated pages as `sugia ingest` does (batched commits, a savepoint per page)."""
     store = open_store(db)
-    writer = Writer(store)
     start = last = time.perf_counter()
-    done_before = 0
-    for n, page in enumerate(variants(base_pages([ROOT / "examples" / "pages"]), pages), start=1):
-        writer.add(page)
-        if n in CHECKPOINTS or n == pages:
+    done = done_before = 0
+
+    def checkpoint(page: object, state: str) -> None:
+        nonlocal done, done_before, last
+        done += 1
+        if done in CHECKPOINTS or done == pages:
             now = time.perf_counter()
-            print(f"  {n:>9} pages stored: {(now - last) / (n - done_before) * 1000:.2f} ms per page over the last"
-                  f" {n - done_before} ({n / (now - start):.0f} pages/s overall)", flush=True)
-            last, done_before = now, n
+            print(f"  {done:>9} pages stored: {(now - last) / (done - done_before) * 1000:.2f} ms per page over the"
+                  f" last {done - done_before} ({done / (now - start):.0f} pages/s overall)", flush=True)
+            last, done_before = now, done
+
+    ingest(variants(base_pages([ROOT / "examples" / "pages"]), pages), store, checkpoint)
     store.close()
 
 

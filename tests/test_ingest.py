@@ -104,3 +104,31 @@ def test_ingest_two_ingesters_of_one_base_serialise(tmp_path):
         assert check.execute("SELECT count(*), count(DISTINCT source) FROM pages").fetchone() == (27, 27)
         assert check.execute("SELECT count(*) FROM events e WHERE NOT EXISTS"
                              " (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ingest_a_page_rolled_back_inside_a_batch_leaves_the_others(backend, request, tmp_path):
+    """Pages are committed in batches, each in a savepoint: one page's rollback keeps the rest."""
+    store = open_store(new_db(backend, request, tmp_path))
+    with store.transaction():
+        store.execute("INSERT INTO failures VALUES ('a', 'decode', 'x', 'now')")
+        with pytest.raises(ZeroDivisionError), store.transaction():
+            store.execute("INSERT INTO failures VALUES ('b', 'decode', 'x', 'now')")
+            1 / 0
+        store.execute("INSERT INTO failures VALUES ('c', 'decode', 'x', 'now')")
+    assert [r["source"] for r in store.rows("SELECT source FROM failures ORDER BY source")] == ["a", "c"]
+
+
+def test_ingest_commits_in_batches_and_tells_progress_after_each(tmp_path, monkeypatch):
+    """Progress is told of a page once its batch is committed: what it reports is in the base."""
+    import sugia.ingest
+
+    monkeypatch.setattr(sugia.ingest, "BATCH_PAGES", 10)
+    monkeypatch.setattr(sugia.ingest, "BATCH_SECONDS", 600)
+    db = str(tmp_path / "kb.db")
+    store = open_store(db)
+    stored_when_told = []
+    ingest(extract([str(EXAMPLES / "pages")]), store,
+           lambda page, state: stored_when_told.append(sqlite3.connect(db).execute("SELECT count(*) FROM pages")
+                                                       .fetchone()[0]))
+    assert stored_when_told == [10] * 10 + [20] * 10 + [27] * 7

@@ -3,6 +3,8 @@ reprint index rebuilt from the base, and the labelled merging set for people and
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import BACKENDS, EXAMPLES, new_db
 
 from sugia import extract
@@ -56,3 +58,13 @@ def test_link_merges_people_and_events_across_articles(backend, request, tmp_pat
     for what in ("people", "events"):
         assert scores[what]["precision"] >= 0.9 and scores[what]["recall"] >= 0.9, (what, scores[what])
         assert scores[what]["found"] >= 0.75 * scores[what]["labelled"]
+
+
+@given(st.lists(st.text(alphabet="abcđêơ ", min_size=1, max_size=12), min_size=1, max_size=30),
+       st.lists(st.text(alphabet="abcđêơ ", min_size=1, max_size=12), min_size=1, max_size=30))
+def test_link_stored_signatures_compare_as_datasketch_does(first, second):
+    """The lookup compares stored hash values directly; the estimate is datasketch's own."""
+    from sugia.link.reprints import from_bytes, signature, similarity, to_bytes
+
+    a, b = signature(" ".join(first)), signature(" ".join(second))
+    assert similarity(from_bytes(to_bytes(a)), b.hashvalues) == a.jaccard(b)

@@ -22,10 +22,13 @@ SHINGLE = 5
 THRESHOLD = 0.5
 
 
+_SCHEME = MinHash(num_perm=NUM_PERM)  # the permutations drawn once, not per page (0.16 ms each)
+
+
 def signature(body: str) -> MinHash:
     words = re.findall(r"\w+", fold(body))
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, permutations=_SCHEME.permutations, scheme=_SCHEME.scheme)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
 
@@ -34,11 +37,16 @@ def to_bytes(mh: MinHash) -> bytes:
     return mh.hashvalues.astype(np.uint64).tobytes()
 
 
-SCHEME = MinHash(num_perm=NUM_PERM).scheme  # stored signatures come from this datasketch scheme
+def from_bytes(data: bytes) -> np.ndarray:
+    """A stored signature's hash values (not a MinHash: building one costs 0.1 ms of
+    permutations, and a lookup compares up to MAX_CANDIDATES signatures)."""
+    return np.frombuffer(data, dtype=np.uint64)
 
 
-def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures: the share of equal hash values (as
+    datasketch's MinHash.jaccard)."""
+    return float(np.count_nonzero(a == b)) / len(a)
 
 
 # LSH bands: datasketch's choice for THRESHOLD and NUM_PERM (14 bands of 4 rows), stored as
@@ -48,9 +56,9 @@ _LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
 BANDS, ROWS = _LSH.b, _LSH.r
 
 
-def buckets(mh: MinHash) -> list[tuple[int, int]]:
-    """(band, bucket) of a signature: a 63-bit hash of each band's rows."""
-    values = mh.hashvalues.astype(np.uint64)
+def buckets(values: np.ndarray) -> list[tuple[int, int]]:
+    """(band, bucket) of a signature's hash values: a 63-bit hash of each band's rows."""
+    values = values.astype(np.uint64)
     return [(band, int.from_bytes(hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8)
                                   .digest(), "big") >> 1) for band in range(BANDS)]
 
@@ -59,12 +67,12 @@ def similar(store: Store, mh: MinHash) -> list[tuple[int, float]]:
     """Stored pages whose estimated similarity reaches the threshold, most similar first. At
     most MAX_CANDIDATES are scored: a story reprinted thousands of times is one group
     already, and scoring every copy would make ingest quadratic."""
-    keys = buckets(mh)
+    keys = buckets(mh.hashvalues)
     where = " OR ".join(["(band = ? AND bucket = ?)"] * len(keys))
     rows = store.rows(f"SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE m.page_id IN"
                       f" (SELECT page_id FROM page_bands WHERE {where} LIMIT {MAX_CANDIDATES})",
                       [v for key in keys for v in key])
-    found = [(r["page_id"], from_bytes(bytes(r["hashvalues"])).jaccard(mh)) for r in rows]
+    found = [(r["page_id"], similarity(from_bytes(bytes(r["hashvalues"])), mh.hashvalues)) for r in rows]
     return sorted(((k, s) for k, s in found if s >= THRESHOLD), key=lambda x: (-x[1], x[0]))
 
 
@@ -79,9 +87,9 @@ def index_missing_bands(store: Store) -> int:
     return len(rows)
 
 
-def _insert_bands(store: Store, page_id: int, mh: MinHash) -> None:
+def _insert_bands(store: Store, page_id: int, values: np.ndarray) -> None:
     store.executemany("INSERT INTO page_bands (band, bucket, page_id) VALUES (?, ?, ?)",
-                      [(band, bucket, page_id) for band, bucket in buckets(mh)])
+                      [(band, bucket, page_id) for band, bucket in buckets(values)])
 
 
 def group(store: Store, page_id: int, body: str) -> None:
@@ -90,7 +98,7 @@ def group(store: Store, page_id: int, body: str) -> None:
     mh = signature(body)
     found = similar(store, mh)
     store.execute("INSERT INTO page_minhash VALUES (?, ?)", (page_id, to_bytes(mh)))
-    _insert_bands(store, page_id, mh)
+    _insert_bands(store, page_id, mh.hashvalues)
     if found:
         first = store.value("SELECT coalesce(reprint_group, id) FROM pages WHERE id = ?", (found[0][0],))
         store.execute("UPDATE pages SET reprint_group = ? WHERE id IN (?, ?)", (first, page_id, first))

@@ -50,14 +50,18 @@ class SQLiteStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: a page is stored whole or not."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: a page is stored whole or not.
+        Inside another transaction, a savepoint (as psycopg nests them)."""
+        nested = self.db.in_transaction
+        self.db.execute("SAVEPOINT page" if nested else "BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("ROLLBACK TO page" if nested else "ROLLBACK")
+            if nested:
+                self.db.execute("RELEASE page")
             raise
-        self.db.execute("COMMIT")
+        self.db.execute("RELEASE page" if nested else "COMMIT")
 
     def schema_version(self) -> int:
         return self.value("PRAGMA user_version")
