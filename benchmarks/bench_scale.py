@@ -1,9 +1,11 @@
 """sugia at scale: build a base of N generated pages and print the storing cost per page as it
 grows, the time to open it for writing, its size, and search latency per query class.
 
-The pages are the project's example pages varied (`corpus.variants`: new sources, dates
-2008-2026, outlets, people's names swapped from a name list, sentences shuffled) and run
-through the pipeline once each, so mentions, posts, events and participants are kept.
+The pages are the project's example pages, run through the pipeline once and then varied
+(`corpus.variants`: paragraphs sampled and shuffled, people renamed from a population of 20,000
+with Zipf popularity, dates 2008-2026, the project's outlet list, filler paragraphs drawn by
+Zipf from the project's lexicon and gazetteers, one page in ten a reprint), so mentions, posts,
+events and participants are kept.
 
 usage: python benchmarks/bench_scale.py --pages 100000 --db PATH|postgresql://... [--queries 100]
        python benchmarks/bench_scale.py --pages 10000 --pg      (a throwaway PostgreSQL cluster)
@@ -11,18 +13,22 @@ usage: python benchmarks/bench_scale.py --pages 100000 --db PATH|postgresql://..
 from __future__ import annotations
 
 import argparse
+import itertools
+import multiprocessing
 import statistics
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from corpus import ROOT, base_pages, variants
+from corpus import ROOT, base_pages, people, variants
 
+from sugia import Page
 from sugia.ingest import Writer, ingest
 from sugia.search import parse_query  # noqa: F401 - the search path's imports, warmed before timing
 from sugia.store import Queries, SearchFilters, open_store
 
 CLASSES = {
-    "rare name": ["Đặng Minh Quân", "Phan Quốc Toản", "Lương Minh Khuê", "Lê Gia Bảo"],
+    "rare name": people(20_000)[-4:],  # the least popular of the generated people
     "common word": ["hợp tác", "ASEAN", "Hà Nội", "kinh tế"],
     "phrase": ['"Hội nghị cấp cao"', '"Bộ Ngoại giao"', '"quan hệ hợp tác"', '"Đối tác Chiến lược"'],
     "no diacritics": ["Dang Minh Quan", "hop tac kinh te", "Bo Ngoai giao", "Ha Noi"],
@@ -40,6 +46,8 @@ def percentiles(values: list[float]) -> str:
 def build(db: str, pages: int) -> None:
     """Store `pages` generated pages as `sugia ingest` does (batched commits, a savepoint per page)."""
     store = open_store(db)
+    stream = generated(pages)
+    first = next(stream)  # the generator's start (a process, the example pages extracted) is not timed
     start = last = time.perf_counter()
     done = done_before = 0
 
@@ -52,8 +60,31 @@ def build(db: str, pages: int) -> None:
                   f" last {done - done_before} ({done / (now - start):.0f} pages/s overall)", flush=True)
             last, done_before = now, done
 
-    ingest(variants(base_pages([ROOT / "examples" / "pages"]), pages), store, checkpoint)
+    ingest(itertools.chain([first], stream), store, checkpoint)
     store.close()
+
+
+def generated(pages: int) -> Iterator[Page]:
+    """The generated pages, made in a process of their own (as `ingest --workers` extracts in
+    others): what is timed is the storing."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue(maxsize=20)
+    producer = context.Process(target=_produce, args=(queue, pages), daemon=True)
+    producer.start()
+    while (chunk := queue.get()) is not None:
+        yield from chunk
+    producer.join()
+
+
+def _produce(queue: multiprocessing.Queue, pages: int) -> None:
+    chunk = []
+    for page in variants(base_pages([ROOT / "examples" / "pages"]), pages):
+        chunk.append(page)
+        if len(chunk) == 200:
+            queue.put(chunk)
+            chunk = []
+    queue.put(chunk)
+    queue.put(None)
 
 
 def main() -> None:

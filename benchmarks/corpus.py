@@ -12,33 +12,123 @@ from sugia import Page, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 GIVEN = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hòa", "Khánh", "Lan", "Long", "Minh", "Nam", "Ngọc",
-         "Phong", "Quang", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Việt", "Xuân", "Yến"]
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"]
+         "Phong", "Quang", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Việt", "Xuân", "Yến", "Anh", "Bảo", "Cường",
+         "Đạt", "Hiếu", "Hùng", "Huy", "Khoa", "Linh", "Lộc", "Mai", "Nhung", "Phúc", "Quân", "Thắng", "Thủy",
+         "Toàn", "Trang", "Vinh", "Vy"]
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Phan", "Võ",
+          "Huỳnh", "Hồ", "Trương", "Đinh", "Lương", "Mai", "Cao", "Lâm", "Trịnh", "Đoàn"]
 
 
 def base_pages(folders: list[Path]) -> list[Page]:
     return [p for p in extract([str(f) for f in folders]) if p.ok]
 
 
-OUTLETS = ["VnExpress", "Tuổi Trẻ", "Thanh Niên", "Nhân Dân", "VietnamPlus", "Báo Quốc tế", "VOV", "Dân trí",
-           "Báo Chính phủ", "Quân đội nhân dân", "Lao Động", "Tiền Phong", "Vietnam.vn", "Hà Nội mới", "Công an nhân dân"]
+def _outlets() -> list[str]:
+    from sugia.data import rows
+
+    return [name for _, name, *_ in rows("outlets.tsv")]
+
+
+def _vocabulary() -> list[str]:
+    """Words a filler sentence draws from: the project's lexicon of two-syllable words (counted
+    from real pages by `make train`) and the places and organisations of its gazetteers, in a
+    fixed random order that sets their Zipf rank."""
+    from sugia.data import rows
+
+    words = [" ".join(_spelled(syllable) for syllable in r) for r in rows("common_words.txt")]
+    words += [r[0] for r in rows("places.tsv")] + [r[0] for r in rows("organizations.tsv")]
+    random.Random(7).shuffle(words)
+    return words
+
+
+MARKED = set("âăêôơư")
+
+
+def _spelled(key: str) -> str:
+    """A lexicon key ('sanǵ': tone mark moved to the end, `sugia.lang.text.tone_key`) written
+    as text, the mark on its vowel: the marked vowel if any, else the last vowel before a final
+    consonant, else the second of two final vowels' first ('hỏi', 'sáng', 'lập')."""
+    import unicodedata
+
+    from sugia.lang.text import TONE_MARKS
+
+    letters = unicodedata.normalize("NFC", key[:-1]) if key[-1:] in TONE_MARKS else key
+    if letters == key:
+        return key
+    vowels = [i for i, ch in enumerate(letters) if unicodedata.normalize("NFD", ch)[0] in "aeiouy"
+              and not (i == 1 and letters[:2] in ("gi", "qu") and len(letters) > 2)]  # "giá", "quốc"
+    if not vowels:
+        return key
+    marked = [i for i in vowels if ch_base(letters[i]) in MARKED]
+    if marked:
+        at = marked[-1]
+    elif vowels[-1] < len(letters) - 1 or len(vowels) == 1:
+        at = vowels[-1]
+    else:
+        at = vowels[-2]
+    return unicodedata.normalize("NFC", letters[: at + 1] + key[-1] + letters[at + 1:])
+
+
+def ch_base(ch: str) -> str:
+    """The letter with its vowel modifier but no tone ('ấ' -> 'â')."""
+    import unicodedata
+
+    from sugia.lang.text import TONE_MARKS
+
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in TONE_MARKS))
+
+
+def _zipf(rng: random.Random, n: int, exponent: float = 1.1) -> int:
+    """A rank in [0, n) drawn with probability ~ 1 / (rank + 1) ** exponent (inverse CDF of the
+    continuous approximation), so a few words and people are everywhere and most are rare."""
+    u = rng.random()
+    a = 1.0 - exponent
+    return min(n - 1, int(((u * ((n + 1) ** a - 1)) + 1) ** (1 / a)) - 1)
+
+
+def people(n: int, seed: int = 1) -> list[str]:
+    """n distinct Vietnamese full names (family, middle, given), n at most ~57,000."""
+    rng, names = random.Random(seed), set()
+    middles = ["Văn", "Thị", "Minh", "Quốc", "Đức", "Thanh", "Hữu", "Ngọc", "Xuân", "Gia", *GIVEN]
+    assert n <= len(FAMILY) * len(middles) * len(GIVEN) // 2, "too few name parts for so many people"
+    while len(names) < n:
+        names.add(f"{rng.choice(FAMILY)} {rng.choice(middles)} {rng.choice(GIVEN)}")
+    ordered = sorted(names)
+    rng.shuffle(ordered)  # the list's order is the popularity rank: not alphabetical
+    return ordered
+
+
+REPRINTS = 0.1  # share of pages that reprint a recent page under another outlet
 
 
 def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
-    """n distinct pages: each a copy of a base page with its paragraphs shuffled, its people
-    renamed (mentions found again, participants kept under the new names), its days shifted
-    back by up to 18 years (2008-2026) and its outlet drawn from a list."""
+    """n pages drawn from the base pages: each keeps a random half or more of one base page's
+    paragraphs (shuffled), its people renamed from a population of 20,000 with Zipf popularity
+    (mentions found again, participants kept under the new names, posts kept: one person holds
+    many posts over the years), its days shifted back by up to 18 years (2008-2026), an outlet
+    from the project's outlet list, and one to three filler paragraphs of words drawn by Zipf
+    from the project's lexicon. One page in ten reprints a recent page under another outlet."""
     from datetime import date, timedelta
 
     rng = random.Random(seed)
+    vocabulary, outlets, population = _vocabulary(), _outlets(), people(20_000)
+    recent: list[Page] = []
     for i in range(n):
+        if recent and rng.random() < REPRINTS:
+            page = copy.copy(rng.choice(recent))
+            page.meta = copy.copy(page.meta)
+            page.meta.outlet = rng.choice(outlets)
+            page.source = f"synthetic/{i:07d}/{Path(page.source).name}"
+            yield page
+            continue
         page = copy.deepcopy(pages[i % len(pages)])
-        paragraphs = page.body.split("\n")
+        paragraphs = [p for p in page.body.split("\n") if rng.random() < 0.6] or page.body.split("\n")[:1]
+        paragraphs += [_filler(rng, vocabulary) for _ in range(rng.randint(1, 3))]
         rng.shuffle(paragraphs)
         body = "\n".join(paragraphs)
         renamed = {}
         for person in page.people:
-            renamed[person.name] = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)} {rng.choice(GIVEN)}"
+            renamed[person.name] = population[_zipf(rng, len(population))]
             body = body.replace(person.name, renamed[person.name])
         for person in page.people:
             person.name = renamed[person.name]
@@ -54,11 +144,17 @@ def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
             event.participants = [renamed.get(name, name) for name in event.participants]
         if page.meta.published:
             page.meta.published = (date.fromisoformat(page.meta.published[:10]) - shift).isoformat()
-        page.meta.outlet = rng.choice(OUTLETS)
+        page.meta.outlet = rng.choice(outlets)
         page.body = body
         page.source = f"synthetic/{i:07d}/{Path(page.source).name}"
         page.raw = body.encode("utf-8")
+        recent = [*recent[-49:], page]
         yield page
+
+
+def _filler(rng: random.Random, vocabulary: list[str]) -> str:
+    words = [vocabulary[_zipf(rng, len(vocabulary))] for _ in range(rng.randint(8, 30))]
+    return " ".join(words).capitalize() + "."
 
 
 def _all(text: str, name: str) -> list[int]:

@@ -24,6 +24,7 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
 
 
 BUSY_SECONDS = 120.0
+CACHE_KIB = 256 * 1024
 
 
 class SQLiteStore(Store):
@@ -40,6 +41,10 @@ class SQLiteStore(Store):
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # A writer of a large base touches index pages all over (reprint bands, names): the
+        # default 2 MB cache made storing at 1M pages read them again and again. An upper bound,
+        # used only as pages are read.
+        self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         super().__init__(str(path))
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
