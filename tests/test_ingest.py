@@ -132,3 +132,71 @@ def test_ingest_commits_in_batches_and_tells_progress_after_each(tmp_path, monke
            lambda page, state: stored_when_told.append(sqlite3.connect(db).execute("SELECT count(*) FROM pages")
                                                        .fetchone()[0]))
     assert stored_when_told == [10] * 10 + [20] * 10 + [27] * 7
+
+
+def linked_facts(store) -> dict[str, list]:
+    """What linking decides, by names and sources (not ids): comparable across bases."""
+    def rows(sql: str) -> list:
+        return sorted(tuple(r.values()) for r in store.rows(sql))
+
+    return {
+        "entities": rows("SELECT type, key, name FROM entities"),
+        "mentions": rows("SELECT p.source, e.key, m.start FROM mentions m JOIN pages p ON p.id = m.page_id"
+                         " JOIN entities e ON e.id = m.entity_id"),
+        "posts": rows("SELECT p.source, e.key, s.title FROM posts s JOIN pages p ON p.id = s.page_id"
+                      " JOIN entities e ON e.id = s.person_id"),
+        "events": rows('SELECT kind, name, start, "end" FROM events'),
+        "reports": rows("SELECT e.name, p.source FROM event_sources s JOIN events e ON e.id = s.event_id"
+                        " JOIN pages p ON p.id = s.page_id"),
+        "participants": rows("SELECT e.name, n.key FROM event_participants x JOIN events e ON e.id = x.event_id"
+                             " JOIN entities n ON n.id = x.entity_id"),
+        "reprints": rows("SELECT p.source, g.source FROM pages p JOIN pages g ON g.id = p.reprint_group"),
+        "figures": rows("SELECT p.source, f.value FROM facts f JOIN pages p ON p.id = f.page_id"),
+    }
+
+
+@pytest.fixture(scope="module")
+def linked_in_one_process(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("one") / "kb.db"))
+    ingest(extract([str(EXAMPLES / "pages")]), store)
+    return linked_facts(store)
+
+
+def test_ingest_without_linking_then_link_gives_the_linked_base(tmp_path, linked_in_one_process):
+    """`ingest --no-link` stores pages and figures only; `sugia link` then makes the base one
+    linking ingest makes, and a second run has nothing to do."""
+    from click.testing import CliRunner
+
+    from sugia.cli import main
+
+    db = str(tmp_path / "kb.db")
+    runner = CliRunner()
+    stored = runner.invoke(main, ["ingest", str(EXAMPLES / "pages"), "--db", db, "--workers", "1", "--no-link"])
+    assert stored.exit_code == 0 and "27 pages not linked yet (sugia link)" in stored.output
+    assert open_store(db).value("SELECT count(*) FROM entities") == 0
+    linked = runner.invoke(main, ["link", "--db", db])
+    assert linked.exit_code == 0 and "pages linked: 27;" in linked.output and "not linked" not in linked.output
+    assert linked_facts(open_store(db)) == linked_in_one_process
+    assert "pages linked: 0;" in runner.invoke(main, ["link", "--db", db]).output
+
+
+@pytest.mark.slow
+def test_ingest_dask_workers_store_into_postgresql_and_link_after(postgres, linked_in_one_process):
+    """The path for teams: two Dask workers (a LocalCluster) each store their pages into one
+    PostgreSQL base, then `sugia link` links them: the base one process makes."""
+    pytest.importorskip("dask.distributed", reason="Dask is not installed: pip install -e '.[dask]'")
+    from click.testing import CliRunner
+
+    import sugia.ingest
+    from sugia.cli import main
+
+    db = postgres.new_database()
+    runner = CliRunner()
+    stored = runner.invoke(main, ["ingest", str(EXAMPLES / "pages"), "--db", db, "--dask", "local", "--workers", "2",
+                                  "--no-link", "--no-progress"])
+    assert stored.exit_code == 0, stored.output
+    assert "pages: 27 new" in stored.output and "27 pages not linked yet" in stored.output
+    assert sugia.ingest._stores == {}  # this process stored nothing: the workers wrote the pages
+    linked = runner.invoke(main, ["link", "--db", db])
+    assert linked.exit_code == 0 and "pages linked: 27;" in linked.output, linked.output
+    assert linked_facts(open_store(db)) == linked_in_one_process

@@ -60,36 +60,37 @@ def _in_order(submit: Callable[[list[Page]], Any], result: Callable[[Any], tuple
         yield from done
 
 
-_worker_pipeline: Pipeline | None = None
+Then = Callable[[list[Page]], list[Any]]  # what a worker does with its processed pages (default: send them back)
+_worker: tuple[Pipeline, Then | None] | None = None
 
 
-def _start_worker(pipeline: Pipeline) -> None:
-    global _worker_pipeline
-    _worker_pipeline = pipeline
+def _start_worker(pipeline: Pipeline, then: Then | None) -> None:
+    global _worker
+    _worker = (pipeline, then)
 
 
-def _run_batch(batch: list[Page]) -> tuple[list[Page], Stats]:
-    assert _worker_pipeline is not None
-    return _worker_pipeline.batch(batch)
+def _run_batch(batch: list[Page]) -> tuple[list[Any], Stats]:
+    assert _worker is not None
+    return _pipeline_batch(*_worker, batch)
 
 
 class ProcessPool:
     """Run a pipeline on `workers` processes (default: every core); pages come back in order
-    and `.stats` adds up every worker's counts."""
+    (or what `then` made of each batch on the worker) and `.stats` adds up every worker's counts."""
 
-    def __init__(self, pipeline: Pipeline, workers: int | None = None):
-        self.pipeline = pipeline
+    def __init__(self, pipeline: Pipeline, workers: int | None = None, then: Then | None = None):
+        self.pipeline, self.then = pipeline, then
         self.workers = workers or os.cpu_count() or 1
         self.stats = Stats()
 
-    def __call__(self, pages: Iterable[Page]) -> Iterator[Page]:
-        if self.workers == 1:
+    def __call__(self, pages: Iterable[Page]) -> Iterator[Any]:
+        if self.workers == 1 and self.then is None:
             yield from self.pipeline.run(pages, self.stats)
             return
         # "spawn": a worker must not inherit the caller's open files — a forked one kept the base's
         # connection alive after its parent was killed, and the rerun waited on its locks forever.
         with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_start_worker, initargs=(self.pipeline,)) as pool:
+                                 initializer=_start_worker, initargs=(self.pipeline, self.then)) as pool:
             yield from _in_order(lambda batch: pool.submit(_run_batch, batch), _result, pages, self.stats,
                                  window=self.workers * 4)
 
@@ -100,14 +101,15 @@ def _result(future: Future) -> tuple[list[Page], Stats]:
 
 class OnDask:
     """Run a pipeline as Dask tasks: `address` is a running scheduler ("tcp://host:8786") or
-    "local" for a LocalCluster of `workers` processes started here and stopped after."""
+    "local" for a LocalCluster of `workers` processes started here and stopped after; `then`
+    as for `ProcessPool`."""
 
-    def __init__(self, pipeline: Pipeline, address: str, workers: int | None = None):
-        self.pipeline, self.address = pipeline, address
+    def __init__(self, pipeline: Pipeline, address: str, workers: int | None = None, then: Then | None = None):
+        self.pipeline, self.address, self.then = pipeline, address, then
         self.workers = workers or os.cpu_count() or 1
         self.stats = Stats()
 
-    def __call__(self, pages: Iterable[Page]) -> Iterator[Page]:
+    def __call__(self, pages: Iterable[Page]) -> Iterator[Any]:
         from dask.distributed import Client, LocalCluster  # only this path needs Dask
 
         cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
@@ -115,7 +117,7 @@ class OnDask:
         client = Client(cluster if cluster is not None else self.address)
         try:
             remote = client.scatter(self.pipeline, broadcast=True)
-            yield from _in_order(lambda batch: client.submit(_pipeline_batch, remote, batch, pure=False),
+            yield from _in_order(lambda batch: client.submit(_pipeline_batch, remote, self.then, batch, pure=False),
                                  lambda future: future.result(), pages, self.stats,
                                  window=max(2, len(client.scheduler_info()["workers"]) * 4))
         finally:
@@ -124,15 +126,18 @@ class OnDask:
                 cluster.close()
 
 
-def _pipeline_batch(pipeline: Pipeline, batch: list[Page]) -> tuple[list[Page], Stats]:
-    return pipeline.batch(batch)
+def _pipeline_batch(pipeline: Pipeline, then: Then | None, batch: list[Page]) -> tuple[list[Any], Stats]:
+    pages, stats = pipeline.batch(batch)
+    return (pages if then is None else then(pages)), stats
 
 
-def executor(pipeline: Pipeline, workers: int | None = None, dask: str | None = None) -> InProcess | ProcessPool | OnDask:
-    """The executor the CLI's --workers and --dask ask for."""
+def executor(pipeline: Pipeline, workers: int | None = None, dask: str | None = None,
+             then: Then | None = None) -> InProcess | ProcessPool | OnDask:
+    """The executor the CLI's --workers and --dask ask for; `then` runs on the workers after
+    the pipeline (storing there), so it needs a pool or a cluster."""
     if dask:
-        return OnDask(pipeline, dask, workers)
-    if workers == 1:
+        return OnDask(pipeline, dask, workers, then)
+    if workers == 1 and then is None:
         return InProcess(pipeline)
-    return ProcessPool(pipeline, workers)
+    return ProcessPool(pipeline, workers, then)
 

@@ -69,10 +69,14 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int, stats: bool, progr
 @db_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@click.option("--link/--no-link", default=True, show_default=True,
+              help="Link pages across articles as they are stored. --no-link stores only, so ingesters can run"
+                   " side by side (with --dask or --workers and a PostgreSQL base every worker stores its own"
+                   " pages); `sugia link` links them after.")
 @parallel_options
 @input_options
-def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: bool | None, workers: int | None,
-           dask: str | None, urls_file, allow_private: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: bool | None, link: bool,
+           workers: int | None, dask: str | None, urls_file, allow_private: bool) -> None:
     """Run the pipeline over PATHS and store every page, entity, event and figure.
 
     Ingesting the same pages again changes nothing (pages are keyed by source and content
@@ -84,17 +88,65 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
       SUGIA_DB=kb.db sugia ingest crawl.warc.gz
       sugia ingest https://baoquocte.vn/rss/ngoai-giao.rss --db sugia.db
       find dumps -name '*.html' | sugia ingest - ; sugia ingest --urls list.txt
+      sugia ingest dumps/ --db postgresql://kb --dask tcp://scheduler:8786 --no-link && sugia link --db postgresql://kb
     """
+    from ..ingest import IngestReport, StoreOnWorker
     from ..ingest import ingest as ingest_pages
-    from ..store import Queries
 
     store = store_or_exit(db, create=True)
     need_input(paths, urls_file)
-    pages = executor(default_pipeline(), workers, dask)(pages_of(paths, urls_file, max_bytes, allow_private))
-    pages = with_progress(pages, sys.stderr.isatty() if progress is None else progress, "ingest")
-    report = ingest_pages(pages, store, lambda page, state: report_failure(page) if state == "failed"
-                          else report_notes(page))
-    counts = Queries(store).counts()
-    click.echo(f"{report.summary()}; base: {counts['pages']} pages, {counts['entities']} entities, "
-               f"{counts['events']} events, {counts['facts']} figures", err=True)
+    show = sys.stderr.isatty() if progress is None else progress
+    pipeline, read = default_pipeline(), pages_of(paths, urls_file, max_bytes, allow_private)
+
+    def told(page, state: str) -> None:
+        report_failure(page) if state == "failed" else report_notes(page)
+
+    if not link and store.path.startswith(("postgresql://", "postgres://")) and (dask or workers != 1):
+        report = IngestReport()  # every worker a writer: pages and states come back from them
+        for page, state in with_progress(executor(pipeline, workers, dask, then=StoreOnWorker(store.path))(read),
+                                         show, "ingest"):
+            report.count(page, state)
+            told(page, state)
+    else:
+        report = ingest_pages(with_progress(executor(pipeline, workers, dask)(read), show, "ingest"), store, told,
+                              link=link)
+    _summary(store, report.summary())
     sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@db_option
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+def link(db: str | None, progress: bool | None) -> None:
+    """Link the pages stored by `sugia ingest --no-link` across articles: reprint groups, people,
+    organisations, places and events, oldest page first. One linker works at a time (a second
+    waits); an interrupted run keeps what it linked, and a rerun finishes the job.
+
+    \b
+    Example:
+      sugia link --db postgresql://user@host/kb
+    """
+    from ..ingest import Writer
+
+    store = store_or_exit(db)
+    pending = store.value("SELECT count(*) FROM unlinked")
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show and pending:
+        from tqdm import tqdm
+
+        bar = tqdm(total=pending, unit="page", file=sys.stderr, desc="link")
+    linked = Writer(store).link_pending(bar.update if bar is not None else None)
+    if bar is not None:
+        bar.close()
+    _summary(store, f"pages linked: {linked}")
+
+
+def _summary(store, done: str) -> None:
+    """What was done, and what the base holds now (pages still to link said)."""
+    from ..store import Queries
+
+    counts = Queries(store).counts()
+    waiting = f"; {counts['unlinked']} pages not linked yet (sugia link)" if counts["unlinked"] else ""
+    click.echo(f"{done}; base: {counts['pages']} pages, {counts['entities']} entities, "
+               f"{counts['events']} events, {counts['facts']} figures{waiting}", err=True)

@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ..search import Query
+from .filters import SearchFilters
 
 
 class Store:
@@ -20,7 +21,7 @@ class Store:
 
     MIGRATIONS: tuple[str, ...] = ()
     HIDDEN_COLUMNS = {"raw", "record", "title_folded", "body_folded", "outlet_folded", "name_folded", "alias_folded",
-                      "country_folded", "forum_folded", "tsv"}
+                      "country_folded", "forum_folded", "tsv", "search_keys"}
 
     def __init__(self, path: str):
         self.path = path
@@ -45,21 +46,27 @@ class Store:
         """Keep other writers off one page's rows until this transaction ends (SQLite's BEGIN
         IMMEDIATE already holds the whole base)."""
 
+    def lock_linking(self) -> None:
+        """Keep other writers from linking pages until this transaction ends: linking reads and
+        writes shared rows (entities, events), so it is done by one writer at a time (SQLite's
+        BEGIN IMMEDIATE already is that lock)."""
+
     def schema_version(self) -> int:
         raise NotImplementedError
 
     def set_schema_version(self, number: int) -> None:
         raise NotImplementedError
 
-    def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int) -> list[dict[str, Any]]:
-        """Pages matching `query` and `filters` (SQL on `p`, the pages table), best first:
-        rows with the page's id and a score (higher is better)."""
+    def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int,
+               chosen: SearchFilters | None = None) -> list[dict[str, Any]]:
+        """Pages matching `query` and `filters` (SQL on `p`, the pages table, made from
+        `chosen`), best first: rows with the page's id and a score (higher is better)."""
         raise NotImplementedError
 
-    def index(self, page_id: int, title_folded: str, body_folded: str) -> None:
+    def index(self, page_id: int) -> None:
         """Add a stored page to the full-text index (nothing to do where the index is a column)."""
 
-    def unindex(self, page_id: int, title_folded: str, body_folded: str) -> None:
+    def unindex(self, page_id: int) -> None:
         """Take a page out of the full-text index before it is deleted."""
 
     def close(self) -> None:

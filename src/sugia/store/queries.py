@@ -46,7 +46,7 @@ class Queries:
     def _hits(self, query: str, filters: SearchFilters, limit: int) -> tuple[Query, list[dict[str, Any]]]:
         parsed = parse_query(query)
         sql, args = page_conditions(filters)
-        return parsed, self.store.ranked(parsed, sql, args, limit)
+        return parsed, self.store.ranked(parsed, sql, args, limit, filters)
 
     def _results(self, parsed: Query, hits: list[dict[str, Any]], marks: tuple[str, str]) -> list[dict[str, Any]]:
         pages = {r["id"]: r for r in self.store.by_ids("SELECT id, source, title, published, outlet, body FROM pages",
@@ -279,5 +279,5 @@ class Queries:
 
     def counts(self) -> dict[str, int]:
         return {table: self.store.value(f"SELECT count(*) FROM {table}")
-                for table in ("pages", "entities", "mentions", "posts", "events", "facts", "failures")} | {
+                for table in ("pages", "entities", "mentions", "posts", "events", "facts", "failures", "unlinked")} | {
             "reprint_groups": self.store.value("SELECT count(DISTINCT reprint_group) FROM pages")}

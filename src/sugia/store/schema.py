@@ -8,6 +8,7 @@ Both index folded copies of the text (`sugia.text.fold`: no marks, "đ" -> "d"),
 FTS5's `remove_diacritics 2` folds tones but never "đ", and PostgreSQL's `unaccent` depends
 on the server's rules file; names looked up by spelling keep a folded copy too.
 """
+from .filters import SEARCH_KEYS_SQL
 
 # The reprint index's bands (SQLite's 64-bit integers are INTEGER, PostgreSQL's BIGINT).
 PAGE_BANDS = """
@@ -18,6 +19,9 @@ PAGE_BANDS = """
     CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
     CREATE INDEX page_bands_page ON page_bands(page_id);
 """
+
+# The queue of pages stored without linking: several writers store, one linker empties it.
+UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
 SQLITE: tuple[str, ...] = (
     # 1: pages, entities and what links them
@@ -147,6 +151,18 @@ SQLITE: tuple[str, ...] = (
     CREATE VIEW places AS SELECT id, name, kind, country FROM entities WHERE type = 'location';
     CREATE VIEW event_list AS SELECT id, kind, name, start, "end", city, country, venue, forum FROM events;
     """,
+    # 9: pages stored but not yet linked across articles (`sugia ingest --no-link`; `sugia link`)
+    UNLINKED.format(big="INTEGER"),
+    # 10: the dates and outlet as index words (filters.SEARCH_KEYS_SQL), the index rebuilt with them
+    f"""
+    ALTER TABLE pages ADD COLUMN search_keys TEXT GENERATED ALWAYS AS ({SEARCH_KEYS_SQL}) VIRTUAL;
+    DROP TABLE pages_fts;
+    CREATE VIRTUAL TABLE pages_fts USING fts5(
+        title_folded, body_folded, search_keys, content="pages", content_rowid="id",
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
+    """,
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -250,4 +266,6 @@ POSTGRES: tuple[str, ...] = (
     "ALTER TABLE pages ADD COLUMN origin TEXT;",
     # 4: as SQLite's 6
     PAGE_BANDS.format(big="BIGINT"),
+    # 5: as SQLite's 9
+    UNLINKED.format(big="BIGINT"),
 )

@@ -12,6 +12,7 @@ from ..errors import UsageError
 from ..lang.text import fold
 from ..search import Query
 from .base import Store
+from .filters import SearchFilters, key_expression
 from .schema import SQLITE
 
 # Pages ranked by relevance at most, per query. On a 100,000-page base ranking 70,000 matches
@@ -74,34 +75,49 @@ class SQLiteStore(Store):
     def set_schema_version(self, number: int) -> None:
         self.db.execute(f"PRAGMA user_version={int(number)}")
 
-    def index(self, page_id: int, title_folded: str, body_folded: str) -> None:
-        self.db.execute("INSERT INTO pages_fts(rowid, title_folded, body_folded) VALUES (?, ?, ?)",
-                        (page_id, title_folded, body_folded))
+    def index(self, page_id: int) -> None:
+        self.db.execute("INSERT INTO pages_fts(rowid, title_folded, body_folded, search_keys)"
+                        " SELECT id, title_folded, body_folded, search_keys FROM pages WHERE id = ?", (page_id,))
 
-    def unindex(self, page_id: int, title_folded: str, body_folded: str) -> None:
-        self.db.execute("INSERT INTO pages_fts(pages_fts, rowid, title_folded, body_folded) VALUES ('delete', ?, ?, ?)",
-                        (page_id, title_folded, body_folded))
+    def unindex(self, page_id: int) -> None:
+        self.db.execute("INSERT INTO pages_fts(pages_fts, rowid, title_folded, body_folded, search_keys)"
+                        " SELECT 'delete', id, title_folded, body_folded, search_keys FROM pages WHERE id = ?", (page_id,))
 
-    def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int) -> list[dict[str, Any]]:
-        expression = query.fts5()
+    def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int,
+               chosen: SearchFilters | None = None) -> list[dict[str, Any]]:
         # FTS5 ranks inside its index; bm25 costs a little for every matching page, so a query
         # matching more than RANK_WINDOW pages is ranked among the most recently ingested
         # RANK_WINDOW of them (the window's lower rowid is found by walking the index backwards).
+        # Dates and outlet are index words too (filters.SEARCH_KEYS_SQL): a query filtered by
+        # them alone is windowed the same way, its matches intersected inside the index.
+        expression = "{title_folded body_folded} : (" + query.fts5() + ")"
+        keys = self._keys(chosen) if chosen else None
+        if keys:
+            expression += f" AND search_keys : ({keys})"
+        by_index = not filters or (keys is not None and not (chosen.entity or chosen.kind or chosen.country
+                                                             or chosen.forum))
         window = ""
         try:
-            floor = None if filters else self.value(
+            floor = None if not by_index else self.value(
                 f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_WINDOW}",
                 (expression,))
             if floor is not None:  # more matches than the window
                 window = f"AND rowid > {int(floor)}"
-            pool = "" if filters else f"LIMIT {max(limit * 5, 100)}"
-            sql = ("SELECT p.id, -hits.rank AS score FROM"
-                   f" (SELECT rowid, rank FROM pages_fts WHERE pages_fts MATCH ? {window} ORDER BY rank {pool}) AS hits"
+            pool = "" if filters else f"LIMIT {max(limit * 5, 100)}"  # filtered: every ranked match is checked
+            sql = ("SELECT p.id, -hits.score AS score FROM (SELECT rowid, bm25(pages_fts, 1.0, 1.0, 0.0) AS score"
+                   f" FROM pages_fts WHERE pages_fts MATCH ? {window} ORDER BY score {pool}) AS hits"
                    " JOIN pages p ON p.id = hits.rowid WHERE 1=1 " + " ".join(filters) +
-                   " ORDER BY round(hits.rank, 6), p.published DESC LIMIT ?")
+                   " ORDER BY round(hits.score, 6), p.published DESC LIMIT ?")
             return self.rows(sql, [expression, *args, limit])
         except sqlite3.OperationalError as exc:
-            raise UsageError(f"malformed query {expression!r}: {exc}") from exc
+            raise UsageError(f"malformed query {query.fts5()!r}: {exc}") from exc
+
+    def _keys(self, chosen: SearchFilters) -> str | None:
+        first = last = None
+        if bool(chosen.date_from) != bool(chosen.date_to):  # an open range ends at the base's first or last page
+            first = self.value("SELECT min(published) FROM pages")
+            last = self.value("SELECT max(published) FROM pages")
+        return key_expression(chosen, first, last)
 
     def close(self) -> None:
         self.db.close()

@@ -50,10 +50,10 @@ def clear_failure(store: Store, source: str) -> None:
 
 def delete_page(store: Store, source: str) -> int | None:
     """Remove a stored page and what hangs on it; returns its id (None when not stored)."""
-    row = store.execute("SELECT id, title_folded, body_folded FROM pages WHERE source = ?", (source,)).fetchone()
+    row = store.execute("SELECT id FROM pages WHERE source = ?", (source,)).fetchone()
     if not row:
         return None
-    store.unindex(row["id"], row["title_folded"], row["body_folded"])
+    store.unindex(row["id"])
     store.execute("UPDATE pages SET reprint_group = NULL WHERE reprint_group = ? AND id != ?", (row["id"], row["id"]))
     events = [r["event_id"] for r in store.rows("SELECT DISTINCT event_id FROM event_sources WHERE page_id = ?",
                                                 (row["id"],))]
@@ -75,7 +75,7 @@ def insert_page(store: Store, page: Page) -> int:
         (page.source, content_hash(page), meta.url, meta.title, meta.published, int(meta.published_year_inferred),
          meta.outlet, meta.author, meta.reprinted_from, page.encoding, page.raw, page.body, title_folded,
          body_folded, fold(meta.outlet or ""), json.dumps(page.to_dict(), ensure_ascii=False), now(), page.origin))
-    store.index(page_id, title_folded, body_folded)
+    store.index(page_id)
     return page_id
 
 
