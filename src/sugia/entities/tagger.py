@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+import numpy as np
+
 from ..data import path
 from ..lang.gazetteer import family_names, organizations, places, posts
 from ..lang.text import match_key
@@ -72,12 +74,16 @@ def features(tokens: list[Token], rule_labels: Sequence[str]) -> list[list[str]]
 
 
 class Tagger:
-    """Viterbi over the shipped weights: state weights per (attribute, label) and transition
-    weights per (label, label)."""
+    """Viterbi over the shipped weights: a row of label weights per attribute and transition
+    weights per (label, label), in numpy (a line's scores are one gather and one sum)."""
 
     def __init__(self, state: dict[str, list[tuple[int, float]]], transitions: list[list[float]]):
-        self.state = state
-        self.transitions = transitions
+        self.ids = {attr: n for n, attr in enumerate(state)}
+        self.weights = np.zeros((len(state) + 1, len(LABELS)))  # the last row: attributes never seen
+        for attr, pairs in state.items():
+            for label, weight in pairs:
+                self.weights[self.ids[attr], label] += weight
+        self.transitions = np.array(transitions, dtype=float)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[str]]) -> Tagger:
@@ -94,30 +100,19 @@ class Tagger:
     def tag(self, attributes: list[list[str]]) -> list[str]:
         if not attributes:
             return []
-        n = len(LABELS)
-        scores = []
-        for attrs in attributes:
-            row = [0.0] * n
-            for attr in attrs:
-                for label, weight in self.state.get(attr, ()):
-                    row[label] += weight
-            scores.append(row)
-        columns = list(zip(*self.transitions))  # columns[j][i]: the weight of going from i to j
-        best = list(scores[0])
-        back: list[list[int]] = []
-        for row in scores[1:]:
-            step, new = [], []
-            for j, column in enumerate(columns):
-                candidates = [b + t for b, t in zip(best, column)]
-                top = max(candidates)
-                step.append(candidates.index(top))
-                new.append(top + row[j])
-            back.append(step)
-            best = new
-        last = best.index(max(best))
-        path_ = [last]
-        for step in reversed(back):
-            path_.append(step[path_[-1]])
+        unseen = len(self.ids)
+        ids = [self.ids.get(attr, unseen) for attrs in attributes for attr in attrs]
+        starts = np.cumsum([0] + [len(attrs) for attrs in attributes[:-1]])
+        scores = np.add.reduceat(self.weights[ids], starts, axis=0)
+        best = scores[0]
+        back = np.empty((len(scores), len(LABELS)), dtype=np.intp)
+        for t in range(1, len(scores)):
+            candidates = best[:, None] + self.transitions  # [i, j]: from label i to label j
+            back[t] = candidates.argmax(axis=0)
+            best = candidates[back[t], np.arange(len(LABELS))] + scores[t]
+        path_ = [int(best.argmax())]
+        for t in range(len(scores) - 1, 0, -1):
+            path_.append(int(back[t][path_[-1]]))
         return [LABELS[i] for i in reversed(path_)]
 
 
