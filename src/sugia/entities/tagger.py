@@ -38,9 +38,9 @@ def _gazetteer_marks(tokens: list[Token]) -> list[list[str]]:
     """For each token, which listed names (places, organisations, posts) cover it, as B/I."""
     marks: list[list[str]] = [[] for _ in tokens]
     for name, gazetteer in (("place", places()), ("org", organizations()), ("post", posts())):
-        i = 0
+        i, heads = 0, gazetteer.index  # most tokens open no listed name: skip the call
         while i < len(tokens):
-            hit = gazetteer.match(tokens, i) if tokens[i].word else None
+            hit = gazetteer.match(tokens, i) if tokens[i].word and tokens[i].key in heads else None
             if not hit:
                 i += 1
                 continue

@@ -32,9 +32,13 @@ class Token:
 
 
 def _token(text: str, start: int) -> Token:
-    letters = [c for c in text if c.isalpha()]
-    acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and not ROMAN.match(text)
+    acronym = text.isupper() and _acronym(text)  # most words have a small letter: no need to look
     return Token(text, start, start + len(text), tone_key(text), text[0].isalnum(), text[0].isupper(), acronym)
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not ROMAN.match(text)
 
 
 def keys(*words: str) -> frozenset[str]:
