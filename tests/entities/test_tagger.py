@@ -10,11 +10,31 @@ from sugia.lang.tokens import tokenize
 
 def test_tagger_viterbi_follows_state_and_transition_weights():
     rows = [("state", "w=an", "B-PER", "2"), ("state", "w=ba", "I-PER", "1"), ("state", "w=ba", "B-LOC", "1.5"),
-            ("trans", "B-PER", "I-PER", "1"), ("trans", "O", "I-PER", "-5"), ("state", "w=x", "O", "1")]
+            ("trans", "B-PER", "I-PER", "1"), ("trans", "O", "I-PER", "-5"), ("state", "w=x", "O", "1"),
+            ("state", "-1:w=x", "B-LOC", "1")]
     tagger = Tagger.from_rows(rows)
     assert tagger.tag([["w=an"], ["w=ba"]]) == ["B-PER", "I-PER"]  # the transition outweighs B-LOC
-    assert tagger.tag([["w=x"], ["w=ba"]]) == ["O", "B-LOC"]
+    assert tagger.tag([["w=x"], ["w=ba"]]) == ["O", "B-LOC"]  # and its neighbour's word says so
     assert tagger.tag([]) == []
+
+
+def test_tagger_scores_own_and_neighbour_attributes_as_the_trained_strings_do():
+    """The decoder sums rows by offset without writing '-1:w=...' strings: the same scores as
+    summing the weights of `features`' strings (what the CRF was trained on)."""
+    import numpy as np
+
+    from sugia.entities.tagger import features, own_attributes
+
+    tagger = load()
+    if tagger is None:
+        pytest.skip("no trained tagger (make train)")
+    tokens = tokenize("Chiều 5/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Kassym-Jomart tại Hà Nội")
+    rules = ["O"] * len(tokens)
+    ids = {**{a: n for a, n in tagger.ids[0].items()},
+           **{f"{o}:{a}": n for o in (-2, -1, 1, 2) for a, n in tagger.ids[o].items()}}
+    by_strings = np.array([sum((tagger.weights[ids[a]] for a in row if a in ids), np.zeros(len(LABELS)))
+                           for row in features(tokens, rules)])
+    assert np.allclose(tagger.scores(own_attributes(tokens, rules)), by_strings)
 
 
 @pytest.mark.parametrize("labels,found", [

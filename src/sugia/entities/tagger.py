@@ -52,37 +52,57 @@ def _gazetteer_marks(tokens: list[Token]) -> list[list[str]]:
     return marks
 
 
-def features(tokens: list[Token], rule_labels: Sequence[str]) -> list[list[str]]:
-    """Each token's attributes: its word, shape, family-name and gazetteer marks, whether it
-    is no Vietnamese syllable ("Tokayev"), the rules' label, and the same of its neighbours (two on each side)."""
+OFFSETS = (-2, -1, 1, 2)  # neighbours whose attributes a token sees (words: next door only)
+
+
+def own_attributes(tokens: list[Token], rule_labels: Sequence[str]) -> list[list[str]]:
+    """Each token's own attributes: its word (first), shape, the rules' label, gazetteer marks,
+    family name, and whether it is no Vietnamese syllable ("Tokayev")."""
     families = family_names()
     marks = _gazetteer_marks(tokens)
-    own = [[f"w={t.key}", f"s={_shape(t.text)}", f"r={rule}", *(f"g={m}" for m in mark)]
-           + (["fam"] if t.key in families else []) + (["foreign"] if t.word and not vietnamese_word(t) else [])
-           for t, rule, mark in zip(tokens, rule_labels, marks)]
+    return [[f"w={t.key}", f"s={_shape(t.text)}", f"r={rule}", *(f"g={m}" for m in mark)]
+            + (["fam"] if t.key in families else []) + (["foreign"] if t.word and not vietnamese_word(t) else [])
+            for t, rule, mark in zip(tokens, rule_labels, marks)]
+
+
+def seen(own: list[str], offset: int) -> list[str]:
+    """What a token shows a neighbour `offset` away: all of it next door, no word further off."""
+    return own if abs(offset) == 1 else own[1:]
+
+
+def features(tokens: list[Token], rule_labels: Sequence[str]) -> list[list[str]]:
+    """Each token's attributes as the CRF is trained on them: its own, and its neighbours'
+    prefixed by their offset (an edge where there is none)."""
+    own = own_attributes(tokens, rule_labels)
     out = []
     for i, attrs in enumerate(own):
         row = ["bias", *attrs]
-        for offset in (-2, -1, 1, 2):
+        for offset in OFFSETS:
             j = i + offset
-            if 0 <= j < len(tokens):
-                row += [f"{offset}:{a}" for a in (own[j] if abs(offset) == 1 else own[j][1:])]  # words: next door only
-            else:
-                row.append(f"{offset}:edge")
+            row += [f"{offset}:{a}" for a in seen(own[j], offset)] if 0 <= j < len(own) else [f"{offset}:edge"]
         out.append(row)
     return out
 
 
 class Tagger:
     """Viterbi over the shipped weights: a row of label weights per attribute and transition
-    weights per (label, label), in numpy (a line's scores are one gather and one sum)."""
+    weights per (label, label), in numpy. A token's scores are the sum of its own attributes'
+    rows and its neighbours' rows for their offset — the same sum as over `features`' strings,
+    without writing them."""
 
     def __init__(self, state: dict[str, list[tuple[int, float]]], transitions: list[list[float]]):
-        self.ids = {attr: n for n, attr in enumerate(state)}
         self.weights = np.zeros((len(state) + 1, len(LABELS)))  # the last row: attributes never seen
+        ids = {attr: n for n, attr in enumerate(state)}
         for attr, pairs in state.items():
             for label, weight in pairs:
-                self.weights[self.ids[attr], label] += weight
+                self.weights[ids[attr], label] += weight
+        unseen = self.weights[len(state)]
+        self.bias = self.weights[ids["bias"]] if "bias" in ids else unseen
+        self.ids = {0: {a: n for a, n in ids.items() if ":" not in a or a.split(":", 1)[0] not in _PREFIXES}}
+        for offset in OFFSETS:
+            prefix = f"{offset}:"
+            self.ids[offset] = {a[len(prefix):]: n for a, n in ids.items() if a.startswith(prefix)}
+        self.edges = {o: self.weights[ids[f"{o}:edge"]] if f"{o}:edge" in ids else unseen for o in OFFSETS}
         self.transitions = np.array(transitions, dtype=float)
 
     @classmethod
@@ -97,13 +117,34 @@ class Tagger:
                 state.setdefault(a, []).append((index[b], float(weight)))
         return cls(state, transitions)
 
-    def tag(self, attributes: list[list[str]]) -> list[str]:
-        if not attributes:
+    def _sums(self, own: list[list[str]], offset: int) -> np.ndarray:
+        """Per token, the rows of what it shows a token `offset` away (0: itself)."""
+        ids, unseen = self.ids[offset], len(self.weights) - 1
+        shown = [seen(attrs, offset) if offset else attrs for attrs in own]
+        gathered = self.weights[[ids.get(a, unseen) for attrs in shown for a in attrs]]
+        sums = np.zeros((len(own), len(LABELS)))
+        np.add.at(sums, np.repeat(np.arange(len(own)), [len(attrs) for attrs in shown]), gathered)
+        return sums
+
+    def scores(self, own: list[list[str]]) -> np.ndarray:
+        """Each token's label scores from its own attributes and its neighbours'."""
+        n = len(own)
+        total = self._sums(own, 0) + self.bias
+        for offset in OFFSETS:
+            rows = self._sums(own, offset)
+            # token i sees token i + offset where there is one, an edge elsewhere
+            lo, hi = max(0, -offset), min(n, n - offset)
+            if lo < hi:
+                total[lo:hi] += rows[lo + offset:hi + offset]
+            total[:lo] += self.edges[offset]
+            total[max(hi, lo):] += self.edges[offset]
+        return total
+
+    def tag(self, own: list[list[str]]) -> list[str]:
+        """The best labels of a line, given each token's own attributes (`own_attributes`)."""
+        if not own:
             return []
-        unseen = len(self.ids)
-        ids = [self.ids.get(attr, unseen) for attrs in attributes for attr in attrs]
-        starts = np.cumsum([0] + [len(attrs) for attrs in attributes[:-1]])
-        scores = np.add.reduceat(self.weights[ids], starts, axis=0)
+        scores = self.scores(own)
         best = scores[0]
         back = np.empty((len(scores), len(LABELS)), dtype=np.intp)
         for t in range(1, len(scores)):
@@ -114,6 +155,9 @@ class Tagger:
         for t in range(len(scores) - 1, 0, -1):
             path_.append(int(back[t][path_[-1]]))
         return [LABELS[i] for i in reversed(path_)]
+
+
+_PREFIXES = {str(o) for o in OFFSETS}
 
 
 @cache
@@ -178,6 +222,6 @@ def tag_names(tagger: Tagger, text: str, tokens: list[Token], rules: Sequence[st
     for first, end in lines_of(tokens):
         if not any(t.cap for t in tokens[first:end]):
             continue  # a line with no capital holds no name
-        labels = tagger.tag(features(tokens[first:end], rules[first:end]))
+        labels = tagger.tag(own_attributes(tokens[first:end], rules[first:end]))
         out += [(tokens[first + a].start, tokens[first + b - 1].end, kind) for a, b, kind in spans(labels)]
     return out
