@@ -99,7 +99,10 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
     pipeline, read = default_pipeline(), pages_of(paths, urls_file, max_bytes, allow_private)
 
     def told(page, state: str) -> None:
-        report_failure(page) if state == "failed" else report_notes(page)
+        if state == "failed":
+            report_failure(page)
+        else:
+            report_notes(page)
 
     if not link and store.path.startswith(("postgresql://", "postgres://")) and (dask or workers != 1):
         report = IngestReport()  # every worker a writer: pages and states come back from them

@@ -78,7 +78,12 @@ def similar(store: Store, mh: MinHash) -> list[tuple[int, float]]:
 
 def index_missing_bands(store: Store) -> int:
     """Bands for signatures stored before bands were (a base made by an older sugia); the
-    number of pages indexed. Run once by the writer; a no-op afterwards."""
+    number of pages indexed. Run once by the writer; a no-op afterwards. Only pages stored
+    before bands were lack them, and those are the oldest: when the oldest signature has its
+    bands, none is missing (a lookup, not a scan of every page)."""
+    oldest = store.value("SELECT min(page_id) FROM page_minhash")
+    if oldest is None or store.value("SELECT 1 FROM page_bands WHERE page_id = ? LIMIT 1", (oldest,)):
+        return 0
     rows = store.rows("SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE NOT EXISTS"
                       " (SELECT 1 FROM page_bands b WHERE b.page_id = m.page_id)")
     with store.transaction():
