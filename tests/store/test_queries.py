@@ -83,3 +83,24 @@ def test_queries_filters_are_checked_once_when_built(values, message):
 def test_queries_filters_treat_blank_as_absent():
     assert SearchFilters(country=" ", kind="", person=None) == SearchFilters() and not SearchFilters()
     assert SearchFilters(country=" Lào ").country == "Lào" and SearchFilters(outlet="VnExpress")
+
+
+def test_queries_a_query_with_more_matches_than_the_window_answers_from_the_newest(base, monkeypatch):
+    """SQLite: past RANK_WINDOW matches, the window's pages with the words in their title come
+    first, then the rest, newest stored first — every one a match (and passing the filters)."""
+    import sugia.store.sqlite
+
+    if not isinstance(base.store, sugia.store.sqlite.SQLiteStore):
+        pytest.skip("the window's order is SQLite's; PostgreSQL ranks its window by ts_rank")
+    everything = {r["source"] for r in base.search("ASEAN", limit=100)}
+    monkeypatch.setattr(sugia.store.sqlite, "RANK_WINDOW", 3)
+    hits = base.search("ASEAN", limit=100)
+    assert 0 < len(hits) <= 4 and {h["source"] for h in hits} <= everything
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    titled = [h for h in hits if h["score"] == 2.0]
+    assert all("asean" in (h["title"] or "").casefold() for h in titled)
+    ids = {r["source"]: r["id"] for r in base.store.rows("SELECT id, source FROM pages")}
+    for group in (titled, [h for h in hits if h["score"] == 1.0]):
+        assert [ids[h["source"]] for h in group] == sorted((ids[h["source"]] for h in group), reverse=True)
+    filtered = base.search("ASEAN", SearchFilters(date_from="2024-05"), limit=100)
+    assert all(h["published"] >= "2024-05" for h in filtered)

@@ -15,8 +15,9 @@ from .base import Store
 from .filters import SearchFilters, key_expression
 from .schema import SQLITE
 
-# Pages ranked by relevance at most, per query. On a 100,000-page base ranking 70,000 matches
-# took ~110 ms; with windows of 10,000 / 5,000 the p95 over the benchmark queries was 60 / 37 ms.
+# A query matching more pages than this is answered from its most recent matches, not ranked
+# by bm25 (see `ranked`). At 100,000 pages bm25 over 70,000 matches took ~110 ms; at 1M a
+# common word's idf alone took 70 ms.
 RANK_WINDOW = 5_000
 
 
@@ -85,32 +86,47 @@ class SQLiteStore(Store):
 
     def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int,
                chosen: SearchFilters | None = None) -> list[dict[str, Any]]:
-        # FTS5 ranks inside its index; bm25 costs a little for every matching page, so a query
-        # matching more than RANK_WINDOW pages is ranked among the most recently ingested
-        # RANK_WINDOW of them (the window's lower rowid is found by walking the index backwards).
-        # Dates and outlet are index words too (filters.SEARCH_KEYS_SQL): a query filtered by
-        # them alone is windowed the same way, its matches intersected inside the index.
-        expression = "{title_folded body_folded} : (" + query.fts5() + ")"
+        # bm25 reads every match of every term once per query (its idf): at 1M pages a common
+        # word cost 70 ms before a single page was ranked. So a query matching more than
+        # RANK_WINDOW pages is answered from its RANK_WINDOW most recently stored matches (the
+        # window's lower rowid found by walking the index backwards), those with every term in
+        # the title first, newest first; fewer matches are ranked by bm25. Dates and outlet are
+        # index words too (filters.SEARCH_KEYS_SQL): a query filtered by them alone is one
+        # intersection inside the index, windowed the same way.
+        body = query.fts5()
         keys = self._keys(chosen) if chosen else None
-        if keys:
-            expression += f" AND search_keys : ({keys})"
-        by_index = not filters or (keys is not None and not (chosen.entity or chosen.kind or chosen.country
-                                                             or chosen.forum))
-        window = ""
+        within = f" AND search_keys : ({keys})" if keys else ""
+        expression = "{title_folded body_folded} : (" + body + ")" + within
+        by_index = not filters or (keys is not None and chosen is not None
+                                   and not (chosen.entity or chosen.kind or chosen.country or chosen.forum))
         try:
             floor = None if not by_index else self.value(
                 f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_WINDOW}",
                 (expression,))
-            if floor is not None:  # more matches than the window
-                window = f"AND rowid > {int(floor)}"
+            if floor is not None:
+                return self._recent(expression, "{title_folded} : (" + body + ")" + within, int(floor), filters,
+                                    args, limit)
             pool = "" if filters else f"LIMIT {max(limit * 5, 100)}"  # filtered: every ranked match is checked
             sql = ("SELECT p.id, -hits.score AS score FROM (SELECT rowid, bm25(pages_fts, 1.0, 1.0, 0.0) AS score"
-                   f" FROM pages_fts WHERE pages_fts MATCH ? {window} ORDER BY score {pool}) AS hits"
+                   f" FROM pages_fts WHERE pages_fts MATCH ? ORDER BY score {pool}) AS hits"
                    " JOIN pages p ON p.id = hits.rowid WHERE 1=1 " + " ".join(filters) +
                    " ORDER BY round(hits.score, 6), p.published DESC LIMIT ?")
             return self.rows(sql, [expression, *args, limit])
         except sqlite3.OperationalError as exc:
-            raise UsageError(f"malformed query {query.fts5()!r}: {exc}") from exc
+            raise UsageError(f"malformed query {body!r}: {exc}") from exc
+
+    def _recent(self, expression: str, in_title: str, floor: int, filters: list[str], args: list[Any],
+                limit: int) -> list[dict[str, Any]]:
+        """The window's pages with the query in their title (score 2), then the others (score
+        1), newest stored first."""
+        sql = ("SELECT p.id, ? AS score FROM pages_fts f JOIN pages p ON p.id = f.rowid"
+               " WHERE pages_fts MATCH ? AND f.rowid > ? " + " ".join(filters) + " ORDER BY f.rowid DESC LIMIT ?")
+        titled = self.rows(sql, [2.0, in_title, floor, *args, limit])
+        if len(titled) == limit:
+            return titled
+        seen = {r["id"] for r in titled}
+        rest = self.rows(sql, [1.0, expression, floor, *args, limit + len(titled)])
+        return titled + [r for r in rest if r["id"] not in seen][:limit - len(titled)]
 
     def _keys(self, chosen: SearchFilters) -> str | None:
         first = last = None
