@@ -119,13 +119,16 @@ class SQLiteStore(Store):
                 limit: int) -> list[dict[str, Any]]:
         """The window's pages with the query in their title (score 2), then the others (score
         1), newest stored first."""
-        sql = ("SELECT p.id, ? AS score FROM pages_fts f JOIN pages p ON p.id = f.rowid"
-               " WHERE pages_fts MATCH ? AND f.rowid > ? " + " ".join(filters) + " ORDER BY f.rowid DESC LIMIT ?")
-        titled = self.rows(sql, [2.0, in_title, floor, *args, limit])
+        # The window's matches are read in rowid order, then sorted: walking the index backwards
+        # FTS5 does not stop at the lower bound (56 ms for no title match at 1M pages; 2 ms so).
+        sql = ("WITH f AS MATERIALIZED (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid > ?)"
+               " SELECT p.id, ? AS score FROM f JOIN pages p ON p.id = f.rowid WHERE 1=1 " + " ".join(filters) +
+               " ORDER BY f.rowid DESC LIMIT ?")
+        titled = self.rows(sql, [in_title, floor, 2.0, *args, limit])
         if len(titled) == limit:
             return titled
         seen = {r["id"] for r in titled}
-        rest = self.rows(sql, [1.0, expression, floor, *args, limit + len(titled)])
+        rest = self.rows(sql, [expression, floor, 1.0, *args, limit + len(titled)])
         return titled + [r for r in rest if r["id"] not in seen][:limit - len(titled)]
 
     def _keys(self, chosen: SearchFilters) -> str | None:
