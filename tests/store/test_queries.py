@@ -102,5 +102,7 @@ def test_queries_a_query_with_more_matches_than_the_window_answers_from_the_newe
     ids = {r["source"]: r["id"] for r in base.store.rows("SELECT id, source FROM pages")}
     for group in (titled, [h for h in hits if h["score"] == 1.0]):
         assert [ids[h["source"]] for h in group] == sorted((ids[h["source"]] for h in group), reverse=True)
-    filtered = base.search("ASEAN", SearchFilters(date_from="2024-05"), limit=100)
-    assert all(h["published"] >= "2024-05" for h in filtered)
+    for narrow in (SearchFilters(date_from="2024-05"), SearchFilters(date_from="2024-05-20", date_to="2024-05-21")):
+        filtered = base.search("ASEAN", narrow, limit=100)  # common words: newest first however few pass
+        assert filtered and all(narrow.date_from <= h["published"][:10] <= (narrow.date_to or "9") for h in filtered)
+        assert {h["score"] for h in filtered} <= {1.0, 2.0}

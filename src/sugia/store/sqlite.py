@@ -92,19 +92,21 @@ class SQLiteStore(Store):
         # window's lower rowid found by walking the index backwards), those with every term in
         # the title first, newest first; fewer matches are ranked by bm25. Dates and outlet are
         # index words too (filters.SEARCH_KEYS_SQL): a query filtered by them alone is one
-        # intersection inside the index, windowed the same way.
+        # intersection inside the index, windowed the same way, and answered newest first
+        # whenever its words alone match more than RANK_WINDOW pages.
         body = query.fts5()
         keys = self._keys(chosen) if chosen else None
         within = f" AND search_keys : ({keys})" if keys else ""
-        expression = "{title_folded body_folded} : (" + body + ")" + within
+        words = "{title_folded body_folded} : (" + body + ")"
+        expression = words + within
         by_index = not filters or (keys is not None and chosen is not None
                                    and not (chosen.entity or chosen.kind or chosen.country or chosen.forum))
         try:
-            floor = None if not by_index else self.value(
-                f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_WINDOW}",
-                (expression,))
+            floor = self._floor(expression) if by_index else None
+            if floor is None and by_index and within and self._floor(words) is not None:
+                floor = 0  # common words, a narrow filter: all its matches, newest first (bm25's idf would read all)
             if floor is not None:
-                return self._recent(expression, "{title_folded} : (" + body + ")" + within, int(floor), filters,
+                return self._recent(expression, "{title_folded} : (" + body + ")" + within, floor, filters,
                                     args, limit)
             pool = "" if filters else f"LIMIT {max(limit * 5, 100)}"  # filtered: every ranked match is checked
             sql = ("SELECT p.id, -hits.score AS score FROM (SELECT rowid, bm25(pages_fts, 1.0, 1.0, 0.0) AS score"
@@ -114,6 +116,13 @@ class SQLiteStore(Store):
             return self.rows(sql, [expression, *args, limit])
         except sqlite3.OperationalError as exc:
             raise UsageError(f"malformed query {body!r}: {exc}") from exc
+
+    def _floor(self, expression: str) -> int | None:
+        """The lowest rowid of the window when more than RANK_WINDOW pages match, else None
+        (found walking the index backwards, which stops after RANK_WINDOW matches)."""
+        floor = self.value(f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1"
+                           f" OFFSET {RANK_WINDOW}", (expression,))
+        return None if floor is None else int(floor)
 
     def _recent(self, expression: str, in_title: str, floor: int, filters: list[str], args: list[Any],
                 limit: int) -> list[dict[str, Any]]:
