@@ -26,7 +26,8 @@ def search(query: str, db: str | None, date_from, date_to, outlet, entity, limit
 
     Marks are optional ("Dang Hoang Giang" finds "Đặng Hoàng Giang"), either tone placement
     works ("hoà bình" = "hòa bình"); "phrases", AND, OR, NOT, (brackets) and prefix* work.
-    Words found on more than 5,000 pages: the newest 5,000 matches, title matches first.
+    Words on more than 5,000 pages: their newest 5,000 matches, title matches first (SQLite;
+    PostgreSQL ranks the newest 2,000).
 
     \b
     Example:
