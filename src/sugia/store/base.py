@@ -57,10 +57,9 @@ class Store:
     def set_schema_version(self, number: int) -> None:
         raise NotImplementedError
 
-    def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int,
-               chosen: SearchFilters | None = None) -> list[dict[str, Any]]:
-        """Pages matching `query` and `filters` (SQL on `p`, the pages table, made from
-        `chosen`), best first: rows with the page's id and a score (higher is better)."""
+    def ranked(self, query: Query, chosen: SearchFilters, limit: int) -> list[dict[str, Any]]:
+        """Pages matching `query` and passing `chosen` (`filters.page_conditions`), best first:
+        rows with the page's id and a score (higher is better)."""
         raise NotImplementedError
 
     def index(self, page_id: int) -> None:

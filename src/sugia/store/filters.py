@@ -99,6 +99,11 @@ def key_expression(filters: SearchFilters, first: str | None, last: str | None) 
     return " AND ".join(parts) or None
 
 
+def only_dates_and_outlet(filters: SearchFilters) -> bool:
+    """The filters are all ones the index words cover (no entity, event kind, country, forum)."""
+    return not (filters.entity or filters.kind or filters.country or filters.forum or filters.person)
+
+
 def _period_keys(low: str, high: str) -> list[str]:
     """Whole years as one key, the months of a partial year as a key each."""
     y0, m0 = int(low[:4]), int(low[5:7]) if len(low) >= 7 else 1

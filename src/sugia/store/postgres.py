@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import UsageError
 from ..search import Query
 from .base import Store
-from .filters import SearchFilters
+from .filters import SearchFilters, page_conditions
 from .schema import POSTGRES
 
 # As in SQLite, a query matching more pages than this is ranked among its most recent matches;
@@ -79,8 +79,8 @@ class PostgresStore(Store):
     def set_schema_version(self, number: int) -> None:
         self.execute("UPDATE sugia_schema SET version = ?", (number,))
 
-    def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int,
-               chosen: SearchFilters | None = None) -> list[dict[str, Any]]:
+    def ranked(self, query: Query, chosen: SearchFilters, limit: int) -> list[dict[str, Any]]:
+        filters, args = page_conditions(chosen)
         # The tsquery is written into both places (not a CTE) so the planner sees it: for a
         # common word it walks the primary key backwards and stops after RANK_WINDOW matches;
         # for a rare one it takes the GIN index. With filters every match passing them is ranked.

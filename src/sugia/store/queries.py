@@ -12,7 +12,7 @@ from ..lang.gazetteer import spellings
 from ..lang.text import fold
 from ..search import Query, parse_query, snippet
 from .base import Store
-from .filters import SearchFilters, entity_ids, event_conditions, page_conditions
+from .filters import SearchFilters, entity_ids, event_conditions
 from .network import counterparts, event_reports, network
 
 # Facets count the best FACET_POOL matches of a search, and show FACET_VALUES values each.
@@ -45,8 +45,7 @@ class Queries:
 
     def _hits(self, query: str, filters: SearchFilters, limit: int) -> tuple[Query, list[dict[str, Any]]]:
         parsed = parse_query(query)
-        sql, args = page_conditions(filters)
-        return parsed, self.store.ranked(parsed, sql, args, limit, filters)
+        return parsed, self.store.ranked(parsed, filters, limit)
 
     def _results(self, parsed: Query, hits: list[dict[str, Any]], marks: tuple[str, str]) -> list[dict[str, Any]]:
         pages = {r["id"]: r for r in self.store.by_ids("SELECT id, source, title, published, outlet, body FROM pages",

@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..lang.text import fold
 from ..search import Query
 from .base import Store
-from .filters import SearchFilters, key_expression
+from .filters import SearchFilters, key_expression, only_dates_and_outlet, page_conditions
 from .schema import SQLITE
 
 # A query matching more pages than this is answered from its most recent matches, not ranked
@@ -84,8 +84,7 @@ class SQLiteStore(Store):
         self.db.execute("INSERT INTO pages_fts(pages_fts, rowid, title_folded, body_folded, search_keys)"
                         " SELECT 'delete', id, title_folded, body_folded, search_keys FROM pages WHERE id = ?", (page_id,))
 
-    def ranked(self, query: Query, filters: list[str], args: list[Any], limit: int,
-               chosen: SearchFilters | None = None) -> list[dict[str, Any]]:
+    def ranked(self, query: Query, chosen: SearchFilters, limit: int) -> list[dict[str, Any]]:
         # bm25 reads every match of every term once per query (its idf): at 1M pages a common
         # word cost 70 ms before a single page was ranked. So a query matching more than
         # RANK_WINDOW pages is answered from its RANK_WINDOW most recently stored matches (the
@@ -95,12 +94,12 @@ class SQLiteStore(Store):
         # intersection inside the index, windowed the same way, and answered newest first
         # whenever its words alone match more than RANK_WINDOW pages.
         body = query.fts5()
+        filters, args = page_conditions(chosen)
         keys = self._keys(chosen) if chosen else None
         within = f" AND search_keys : ({keys})" if keys else ""
         words = "{title_folded body_folded} : (" + body + ")"
         expression = words + within
-        by_index = not filters or (keys is not None and chosen is not None
-                                   and not (chosen.entity or chosen.kind or chosen.country or chosen.forum))
+        by_index = not chosen or (keys is not None and only_dates_and_outlet(chosen))
         try:
             floor = self._floor(expression) if by_index else None
             if floor is None and by_index and within and self._floor(words) is not None:
