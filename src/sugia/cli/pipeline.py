@@ -8,7 +8,9 @@ import click
 from .. import default_pipeline
 from ..executors import executor
 from ..export import RECORD_FORMATS, write_records
+from ..page import Page
 from ..read import DEFAULT_MAX_BYTES
+from ..store.base import Store
 from .app import main
 from .common import (
     PROGRESS_MIN_PAGES,
@@ -98,7 +100,7 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
     show = sys.stderr.isatty() if progress is None else progress
     pipeline, read = default_pipeline(), pages_of(paths, urls_file, max_bytes, allow_private)
 
-    def told(page, state: str) -> None:
+    def told(page: Page, state: str) -> None:
         if state == "failed":
             report_failure(page)
         else:
@@ -145,7 +147,7 @@ def link(db: str | None, progress: bool | None) -> None:
     _summary(store, f"pages linked: {linked}")
 
 
-def _summary(store, done: str) -> None:
+def _summary(store: Store, done: str) -> None:
     """What was done, and what the base holds now (pages still to link said)."""
     from ..store import Queries
 
