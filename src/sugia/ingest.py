@@ -20,6 +20,7 @@ from .read import read_bytes
 from .store import Store
 from .store.write import clear_failure, delete_page, insert_facts, insert_page, record_failure, status
 
+
 class Writer:
     """Stores processed pages in one base (the reprint index lives in the base: nothing is
     built in memory when it opens)."""

@@ -3,9 +3,9 @@ reprint index rebuilt from the base, and the labelled merging set for people and
 import json
 
 import pytest
+from conftest import BACKENDS, EXAMPLES, new_db
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import BACKENDS, EXAMPLES, new_db
 
 from sugia import extract
 from sugia.ingest import ingest

@@ -20,9 +20,9 @@ from ..lang.lexicon import common_pairs
 from ..lang.text import fold, match_key, tone_key
 from ..records import Event, Organization, Person, Place, Span
 from .identity import MEETING_KINDS, merge_reports, one_per_day
+from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .naming import readable
 from .participants import attendance, holders, present, referenced
-from .kinds import DOCUMENT, KINDS, LEVEL, NOT_HELD, ORDINAL, TRIGGER, UPGRADE, kind_of
 from .when import Reference, When, find, tense
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[^\W\d_])")
