@@ -4,7 +4,7 @@ import re
 import pytest
 
 from sugia.errors import UsageError
-from sugia.search import parse_query, snippet
+from sugia.search import index_pairs, index_words, parse_query, snippet
 
 
 @pytest.mark.parametrize("query, fts5, tsquery", [
@@ -19,6 +19,25 @@ from sugia.search import parse_query, snippet
 def test_query_is_written_for_both_engines(query, fts5, tsquery):
     parsed = parse_query(query)
     assert (parsed.fts5(), parsed.tsquery()) == (fts5, tsquery)
+
+
+@pytest.mark.parametrize("query, fts5", [
+    ("Đặng Hoàng Giang", '{w} : "dang" {w} : "hoang" {w} : "giang"'),
+    ('"quan hệ hợp tác" OR ASEAN', '{p} : "quan_he he_hop hop_tac" OR {w} : "asean"'),
+    ('"Việt Nam" NOT "Hà Nội"', '{p} : "viet_nam" NOT {p} : "ha_noi"'),
+    ('hợp-tá* (Lào)', '{w} : "hop ta"* ( {w} : "lao" )'),  # a prefix phrase stays a phrase of words
+    ('"ASEAN"', '{w} : "asean"'),
+    ("snake_case", '{p} : "snake_case"'),  # '_' parts words, as in the index
+])
+def test_phrases_are_written_as_word_pairs(query, fts5):
+    assert parse_query(query).fts5("{w}", "{p}") == fts5
+
+
+def test_index_pairs_are_what_phrases_become():
+    assert index_words("quan hệ, hợp_tác") == "quan hệ hợp tác"
+    assert index_pairs("quan hệ, hợp_tác") == "quan_hệ hệ_hợp hợp_tác"
+    assert index_pairs("một") == ""
+    assert parse_query('"quan hệ hợp tác"').fts5("", "{p}") == '{p} : "' + index_pairs("quan he hop tac") + '"'
 
 
 @pytest.mark.parametrize("query, reason", [

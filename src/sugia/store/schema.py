@@ -20,6 +20,14 @@ PAGE_BANDS = """
     CREATE INDEX page_bands_page ON page_bands(page_id);
 """
 
+# What SQLite's search index (pages_search) holds of a page, selected from `pages`: its words and
+# word pairs (`sugia.search.index_words`/`index_pairs`, functions the store registers) and its
+# date and outlet keys. The index keeps no text (content=''), so deleting a page's entry gives
+# these same values again.
+SEARCH_INDEX = ("pages_search(rowid, title, body, title_pairs, body_pairs, keys)",
+                "id, search_words(title_folded), search_words(body_folded), search_pairs(title_folded),"
+                " search_pairs(body_folded), search_keys")
+
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
@@ -162,6 +170,14 @@ SQLITE: tuple[str, ...] = (
         tokenize='unicode61 remove_diacritics 2'
     );
     INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
+    """,
+    # 11: sugia's own search index, with word pairs for phrases (pages_fts stays for Datasette)
+    f"""
+    CREATE VIRTUAL TABLE pages_search USING fts5(
+        title, body, title_pairs, body_pairs, keys, content='',
+        tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
+    );
+    INSERT INTO {SEARCH_INDEX[0]} SELECT {SEARCH_INDEX[1]} FROM pages;
     """,
 )
 

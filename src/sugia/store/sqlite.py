@@ -10,10 +10,10 @@ from typing import Any
 
 from ..errors import UsageError
 from ..lang.text import fold
-from ..search import Query
+from ..search import Query, index_pairs, index_words
 from .base import Store
 from .filters import SearchFilters, key_expression, only_dates_and_outlet, page_conditions
-from .schema import SQLITE
+from .schema import SEARCH_INDEX, SQLITE
 
 # A query matching more pages than this is answered from its most recent matches, not ranked
 # by bm25 (see `ranked`). At 100,000 pages bm25 over 70,000 matches took ~110 ms; at 1M a
@@ -40,6 +40,8 @@ class SQLiteStore(Store):
         self.db = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
         self.db.row_factory = _dict_row
         self.db.create_function("fold", 1, lambda text: fold(text or ""), deterministic=True)  # for migrations
+        for name, words in (("search_words", index_words), ("search_pairs", index_pairs)):  # for pages_search
+            self.db.create_function(name, 1, lambda text, words=words: words(text or ""), deterministic=True)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -79,25 +81,29 @@ class SQLiteStore(Store):
     def index(self, page_id: int) -> None:
         self.db.execute("INSERT INTO pages_fts(rowid, title_folded, body_folded, search_keys)"
                         " SELECT id, title_folded, body_folded, search_keys FROM pages WHERE id = ?", (page_id,))
+        self.db.execute(f"INSERT INTO {SEARCH_INDEX[0]} SELECT {SEARCH_INDEX[1]} FROM pages WHERE id = ?", (page_id,))
 
     def unindex(self, page_id: int) -> None:
         self.db.execute("INSERT INTO pages_fts(pages_fts, rowid, title_folded, body_folded, search_keys)"
                         " SELECT 'delete', id, title_folded, body_folded, search_keys FROM pages WHERE id = ?", (page_id,))
+        table, columns = SEARCH_INDEX[0].split("(", 1)
+        self.db.execute(f"INSERT INTO {table}({table}, {columns} SELECT 'delete', {SEARCH_INDEX[1]} FROM pages"
+                        " WHERE id = ?", (page_id,))
 
     def ranked(self, query: Query, chosen: SearchFilters, limit: int) -> list[dict[str, Any]]:
-        # bm25 reads every match of every term once per query (its idf): at 1M pages a common
-        # word cost 70 ms before a single page was ranked. So a query matching more than
-        # RANK_WINDOW pages is answered from its RANK_WINDOW most recently stored matches (the
-        # window's lower rowid found by walking the index backwards), those with every term in
-        # the title first, newest first; fewer matches are ranked by bm25. Dates and outlet are
-        # index words too (filters.SEARCH_KEYS_SQL): a query filtered by them alone is one
-        # intersection inside the index, windowed the same way, and answered newest first
-        # whenever its words alone match more than RANK_WINDOW pages.
-        body = query.fts5()
+        # Searches read pages_search (words, word pairs, date and outlet keys; schema.py), so a
+        # phrase is its pairs and a date/outlet filter is more index words. bm25 reads every
+        # match of every term once per query (its idf): at 1M pages a common word cost 70 ms
+        # before a single page was ranked. So a query matching more than RANK_WINDOW pages is
+        # answered from its RANK_WINDOW most recently stored matches (the window's lower rowid
+        # found by walking the index backwards), those with every term in the title first,
+        # newest first; fewer matches are ranked by bm25. A query filtered by dates and outlet
+        # alone is one intersection inside the index, windowed the same way, and answered
+        # newest first whenever its words alone match more than RANK_WINDOW pages.
         filters, args = page_conditions(chosen)
         keys = self._keys(chosen) if chosen else None
-        within = f" AND search_keys : ({keys})" if keys else ""
-        words = "{title_folded body_folded} : (" + body + ")"
+        within = f" AND keys : ({keys})" if keys else ""
+        words = "(" + query.fts5("{title body}", "{title_pairs body_pairs}") + ")"
         expression = words + within
         by_index = not chosen or (keys is not None and only_dates_and_outlet(chosen))
         try:
@@ -105,21 +111,21 @@ class SQLiteStore(Store):
             if floor is None and by_index and within and self._floor(words) is not None:
                 floor = 0  # common words, a narrow filter: all its matches, newest first (bm25's idf would read all)
             if floor is not None:
-                return self._recent(expression, "{title_folded} : (" + body + ")" + within, floor, filters,
-                                    args, limit)
+                in_title = "(" + query.fts5("{title}", "{title_pairs}") + ")" + within
+                return self._recent(expression, in_title, floor, filters, args, limit)
             pool = "" if filters else f"LIMIT {max(limit * 5, 100)}"  # filtered: every ranked match is checked
-            sql = ("SELECT p.id, -hits.score AS score FROM (SELECT rowid, bm25(pages_fts, 1.0, 1.0, 0.0) AS score"
-                   f" FROM pages_fts WHERE pages_fts MATCH ? ORDER BY score {pool}) AS hits"
+            sql = ("SELECT p.id, -hits.score AS score FROM (SELECT rowid, bm25(pages_search, 1.0, 1.0, 1.0, 1.0, 0.0)"
+                   f" AS score FROM pages_search WHERE pages_search MATCH ? ORDER BY score {pool}) AS hits"
                    " JOIN pages p ON p.id = hits.rowid WHERE 1=1 " + " ".join(filters) +
                    " ORDER BY round(hits.score, 6), p.published DESC LIMIT ?")
             return self.rows(sql, [expression, *args, limit])
         except sqlite3.OperationalError as exc:
-            raise UsageError(f"malformed query {body!r}: {exc}") from exc
+            raise UsageError(f"malformed query {query.fts5()!r}: {exc}") from exc
 
     def _floor(self, expression: str) -> int | None:
         """The lowest rowid of the window when more than RANK_WINDOW pages match, else None
         (found walking the index backwards, which stops after RANK_WINDOW matches)."""
-        floor = self.value(f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid DESC LIMIT 1"
+        floor = self.value(f"SELECT rowid FROM pages_search WHERE pages_search MATCH ? ORDER BY rowid DESC LIMIT 1"
                            f" OFFSET {RANK_WINDOW}", (expression,))
         return None if floor is None else int(floor)
 
@@ -129,7 +135,7 @@ class SQLiteStore(Store):
         1), newest stored first."""
         # The window's matches are read in rowid order, then sorted: walking the index backwards
         # FTS5 does not stop at the lower bound (56 ms for no title match at 1M pages; 2 ms so).
-        sql = ("WITH f AS MATERIALIZED (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid > ?)"
+        sql = ("WITH f AS MATERIALIZED (SELECT rowid FROM pages_search WHERE pages_search MATCH ? AND rowid > ?)"
                " SELECT p.id, ? AS score FROM f JOIN pages p ON p.id = f.rowid WHERE 1=1 " + " ".join(filters) +
                " ORDER BY f.rowid DESC LIMIT ?")
         titled = self.rows(sql, [in_title, floor, 2.0, *args, limit])

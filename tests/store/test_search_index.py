@@ -1,0 +1,77 @@
+"""SQLite's search index (pages_search): a phrase matched as its word pairs finds exactly the
+pages FTS5's own positions find (the Datasette index, pages_fts, is the reference); entries
+leave with their page; a base made before the index gets it when opened."""
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sugia.page import Meta, Page
+from sugia.search import parse_query
+from sugia.store import SearchFilters
+from sugia.store.sqlite import SQLiteStore
+from sugia.store.write import delete_page, insert_page
+
+WORDS = ["quan", "hệ", "hợp", "tác", "Việt", "Nam", "ASEAN", "đối", "tac", "2024", "snake_case"]
+SEPARATORS = [" ", " ", " ", ", ", "\n", ". ", "-"]
+
+
+def store_page(store: SQLiteStore, source: str, title: str, body: str) -> int:
+    with store.transaction():
+        return insert_page(store, Page(source=source, body=body, meta=Meta(title=title, outlet="Báo Mẫu",
+                                                                           published="2024-05-01")))
+
+
+def found(store: SQLiteStore, query: str) -> set[int]:
+    return {r["id"] for r in store.ranked(parse_query(query), SearchFilters(), 1000)}
+
+
+def by_positions(store: SQLiteStore, query: str) -> set[int]:
+    expression = "{title_folded body_folded} : (" + parse_query(query).fts5() + ")"
+    return {r["rowid"] for r in store.rows("SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?", (expression,))}
+
+
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=30).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(texts, texts), min_size=1, max_size=6),
+       st.lists(st.sampled_from(WORDS), min_size=2, max_size=4), st.sampled_from(["", " ASEAN", " OR Nam"]))
+def test_search_index_phrase_by_pairs_finds_what_positions_find(tmp_path_factory, pages, phrase, rest):
+    store = SQLiteStore(tmp_path_factory.mktemp("kb") / "kb.db")
+    for n, (title, body) in enumerate(pages):
+        store_page(store, f"p{n}", title, body)
+    query = '"' + " ".join(phrase) + '"' + rest
+    assert found(store, query) == by_positions(store, query)
+
+
+def test_search_index_entries_leave_with_their_page(tmp_path):
+    store = SQLiteStore(tmp_path / "kb.db")
+    store_page(store, "a", "Quan hệ hợp tác", "Hai nước thúc đẩy quan hệ hợp tác kinh tế.")
+    kept = store_page(store, "b", "Đối tác", "Quan hệ đối tác chiến lược toàn diện.")
+    with store.transaction():
+        delete_page(store, "a")
+    assert found(store, '"quan hệ hợp tác"') == set() and found(store, "kinh") == set()
+    assert found(store, '"quan hệ đối tác"') == {kept} == found(store, "quan")
+    store.execute("INSERT INTO pages_search(pages_search) VALUES ('integrity-check')")
+
+
+def test_search_index_is_built_when_an_older_base_opens(tmp_path):
+    path = tmp_path / "kb.db"
+    store = SQLiteStore(path)
+    page_id = store_page(store, "a", "Quan hệ hợp tác", "Hai nước thúc đẩy quan hệ hợp tác kinh tế.")
+    store.execute("DROP TABLE pages_search")
+    store.set_schema_version(10)  # as sugia left it before pages_search
+    store.close()
+    reopened = SQLiteStore(path)
+    assert reopened.schema_version() == len(reopened.MIGRATIONS)
+    assert found(reopened, '"hợp tác kinh tế"') == {page_id} == found(reopened, "kinh")
+
+
+@pytest.mark.parametrize("query", ['"quan hệ hợp tác"', '"Việt Nam" NOT ASEAN', "hợp-tác*"])
+def test_search_index_query_forms_agree_with_positions(tmp_path, query):
+    store = SQLiteStore(tmp_path / "kb.db")
+    for n, (title, body) in enumerate([("Việt Nam và ASEAN", "quan hệ hợp tác"), ("Hợp tác", "Việt Nam, quan hệ"),
+                                       ("Tin", "hợp tác xã Việt\nNam"), ("Tin", "hệ hợp tác quan")]):
+        store_page(store, f"p{n}", title, body)
+    assert found(store, query) == by_positions(store, query) != set()
