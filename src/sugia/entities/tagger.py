@@ -11,14 +11,14 @@ plain Viterbi over those weights, so the runtime needs no CRF library.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
 from ..data import path
 from ..lang.gazetteer import family_names, organizations, places, posts
 from ..lang.text import match_key
-from ..lang.tokens import Token, token_at, vietnamese_word
+from ..lang.tokens import Token, token_at, vietnamese_syllable
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 MODEL = "entity_tagger.tsv"
@@ -58,11 +58,21 @@ OFFSETS = (-2, -1, 1, 2)  # neighbours whose attributes a token sees (words: nex
 def own_attributes(tokens: list[Token], rule_labels: Sequence[str]) -> list[list[str]]:
     """Each token's own attributes: its word (first), shape, the rules' label, gazetteer marks,
     family name, and whether it is no Vietnamese syllable ("Tokayev")."""
-    families = family_names()
     marks = _gazetteer_marks(tokens)
-    return [[f"w={t.key}", f"s={_shape(t.text)}", f"r={rule}", *(f"g={m}" for m in mark)]
-            + (["fam"] if t.key in families else []) + (["foreign"] if t.word and not vietnamese_word(t) else [])
-            for t, rule, mark in zip(tokens, rule_labels, marks)]
+    out = []
+    for t, rule, mark in zip(tokens, rule_labels, marks):
+        word, shape, *more = _word_attributes(t.key, t.text, t.word)
+        out.append([word, shape, f"r={rule}", *(f"g={m}" for m in mark), *more])
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_attributes(key: str, text: str, word: bool) -> tuple[str, ...]:
+    """What a token says by itself (word, shape, family name, foreign), kept for the words
+    that come again and again."""
+    foreign = word and not vietnamese_syllable(text)
+    return (f"w={key}", f"s={_shape(text)}", *(["fam"] if key in family_names() else []),
+            *(["foreign"] if foreign else []))
 
 
 def seen(own: list[str], offset: int) -> list[str]:
@@ -104,6 +114,9 @@ class Tagger:
             self.ids[offset] = {a[len(prefix):]: n for a, n in ids.items() if a.startswith(prefix)}
         self.edges = {o: self.weights[ids[f"{o}:edge"]] if f"{o}:edge" in ids else unseen for o in OFFSETS}
         self.transitions = np.array(transitions, dtype=float)
+        # An attribute's row for each view (itself, then OFFSETS): one lookup per attribute, not five.
+        self.unseen = (len(state),) * (len(OFFSETS) + 1)
+        self.rows = {a: tuple(self.ids[o].get(a, len(state)) for o in VIEWS) for a in set().union(*self.ids.values())}
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[str]]) -> Tagger:
@@ -117,25 +130,22 @@ class Tagger:
                 state.setdefault(a, []).append((index[b], float(weight)))
         return cls(state, transitions)
 
-    def _sums(self, own: list[list[str]], offset: int) -> np.ndarray:
-        """Per token, the rows of what it shows a token `offset` away (0: itself)."""
-        ids, unseen = self.ids[offset], len(self.weights) - 1
-        shown = [seen(attrs, offset) if offset else attrs for attrs in own]
-        gathered = self.weights[[ids.get(a, unseen) for attrs in shown for a in attrs]]
-        sums = np.zeros((len(own), len(LABELS)))
-        np.add.at(sums, np.repeat(np.arange(len(own)), [len(attrs) for attrs in shown]), gathered)
-        return sums
-
     def scores(self, own: list[list[str]]) -> np.ndarray:
-        """Each token's label scores from its own attributes and its neighbours'."""
-        n = len(own)
-        total = self._sums(own, 0) + self.bias
-        for offset in OFFSETS:
-            rows = self._sums(own, offset)
-            # token i sees token i + offset where there is one, an edge elsewhere
+        """Each token's label scores from its own attributes and its neighbours': every
+        attribute's rows gathered at once and summed per token and view, each view's sums
+        then added to the token that sees them."""
+        n, counts = len(own), [len(attrs) for attrs in own]
+        ids = np.array([self.rows.get(a, self.unseen) for attrs in own for a in attrs], dtype=np.intp)
+        words = np.cumsum(counts) - counts  # each token's first attribute, its word: seen next door only
+        for k, offset in enumerate(VIEWS):
+            if abs(offset) > 1:
+                ids[words, k] = self.unseen[0]
+        sums = np.add.reduceat(self.weights[ids], words, axis=0)  # [token, view, label]
+        total = sums[:, 0] + self.bias
+        for k, offset in enumerate(OFFSETS, start=1):  # token i sees token i + offset, an edge where there is none
             lo, hi = max(0, -offset), min(n, n - offset)
             if lo < hi:
-                total[lo:hi] += rows[lo + offset:hi + offset]
+                total[lo:hi] += sums[lo + offset:hi + offset, k]
             total[:lo] += self.edges[offset]
             total[max(hi, lo):] += self.edges[offset]
         return total
@@ -145,19 +155,19 @@ class Tagger:
         if not own:
             return []
         scores = self.scores(own)
-        best = scores[0]
-        back = np.empty((len(scores), len(LABELS)), dtype=np.intp)
-        for t in range(1, len(scores)):
+        best, back = scores[0], []
+        for row in scores[1:]:
             candidates = best[:, None] + self.transitions  # [i, j]: from label i to label j
-            back[t] = candidates.argmax(axis=0)
-            best = candidates[back[t], np.arange(len(LABELS))] + scores[t]
+            back.append(candidates.argmax(axis=0))
+            best = candidates.max(axis=0) + row
         path_ = [int(best.argmax())]
-        for t in range(len(scores) - 1, 0, -1):
-            path_.append(int(back[t][path_[-1]]))
+        for previous in reversed(back):
+            path_.append(int(previous[path_[-1]]))
         return [LABELS[i] for i in reversed(path_)]
 
 
 _PREFIXES = {str(o) for o in OFFSETS}
+VIEWS = (0, *OFFSETS)
 
 
 @cache
