@@ -47,6 +47,8 @@ def _post_phrase(tokens: list[Token], i: int, any_case: bool = False) -> tuple[i
     """Read [modifier]* POST complement* at i. Returns (end, post, is_honorific). `any_case`:
     the post may open in small letters (after a name: "X - ủy viên Ban thường vụ")."""
     gaz = posts()
+    if i >= len(tokens) or tokens[i].key not in gaz.index:  # most tokens open no post: the common answer, early
+        return None
     j, former = i, False
     any_case = any_case or i == 0 or tokens[i - 1].text in SENTENCE_OPENERS  # "Vận động viên X" opens a sentence
     while (hit := gaz.match(tokens, j, any_case=any_case or j > i)) and hit[1].kind == "modifier" \

@@ -28,12 +28,22 @@ class Gazetteer:
 
     index: dict[str, list[tuple[tuple[str, ...], Token, Entry, tuple[bool, ...]]]] = field(default_factory=dict)
     any_case: bool = False  # words like "Thường trực" / "thường trực" complete a post either way
+    # The same entries by first key, then length (longest first), then every key: a lookup per
+    # length instead of a comparison per entry ("Bộ" opens hundreds).
+    by_length: dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[Token, Entry, tuple[bool, ...]]]]]]] = \
+        field(default_factory=dict)
 
     def add(self, alias: str, entry: Entry) -> None:
         toks = tokenize(alias)
         if toks:
-            self.index.setdefault(toks[0].key, []).append(
-                (tuple(t.key for t in toks), toks[0], entry, tuple(t.cap for t in toks)))
+            keys, caps = tuple(t.key for t in toks), tuple(t.cap for t in toks)
+            self.index.setdefault(toks[0].key, []).append((keys, toks[0], entry, caps))
+            lengths = self.by_length.setdefault(toks[0].key, [])
+            if not any(n == len(keys) for n, _ in lengths):
+                lengths.append((len(keys), {}))
+                lengths.sort(key=lambda length: -length[0])
+            same = next(entries for n, entries in lengths if n == len(keys))
+            same.setdefault(keys, []).append((toks[0], entry, caps))
 
     def match(self, tokens: list[Token], i: int, any_case: bool = False,
               as_listed: bool = False) -> tuple[int, Entry] | None:
@@ -43,20 +53,22 @@ class Gazetteer:
         syllable's case must be the listed one ("hòa bình", peace, is not "Hòa Bình")."""
         if i >= len(tokens):  # a phrase that ends the text has nothing after it to match
             return None
-        best = None
         first = tokens[i]
-        for keys, head, entry, caps in self.index.get(first.key, ()):
-            j = i + len(keys)
-            if head.acronym and first.text != head.text:
+        lengths = self.by_length.get(first.key, ())
+        keys = tuple(t.key for t in tokens[i:i + lengths[0][0]]) if lengths else ()
+        for length, entries in lengths:
+            j = i + length
+            if j > len(tokens):
                 continue
-            if not (self.any_case or any_case) and first.cap != head.cap:
-                continue
-            if as_listed and j <= len(tokens) and any(tokens[i + k].cap != cap for k, cap in enumerate(caps) if k):
-                continue
-            if j <= len(tokens) and all(tokens[i + k].key == key for k, key in enumerate(keys)):
-                if best is None or j > best[0]:
-                    best = (j, entry)
-        return best
+            for head, entry, caps in entries.get(keys[:length], ()):
+                if head.acronym and first.text != head.text:
+                    continue
+                if not (self.any_case or any_case) and first.cap != head.cap:
+                    continue
+                if as_listed and any(tokens[i + k].cap != cap for k, cap in enumerate(caps) if k):
+                    continue
+                return j, entry
+        return None
 
     def lookup(self, name: str) -> Entry | None:
         """The entry `name` spells as a whole ("Hoa Kỳ", "Vientiane", "LHQ"), or None."""

@@ -37,6 +37,7 @@ def nfc(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 17)  # Vietnamese has ~7,000 syllables: words repeat endlessly
+@lru_cache(maxsize=1 << 17)  # every token and name word goes through here; words come again and again
 def tone_key(word: str) -> str:
     """A case-folded word with its tone mark moved to the end: 'hoà' and 'hòa' give one key."""
     tone = ""

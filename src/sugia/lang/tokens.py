@@ -104,4 +104,8 @@ def in_caps_run(tokens: list[Token], i: int) -> bool:
 
 def vietnamese_word(token: Token) -> bool:
     """The token is a valid Vietnamese syllable (initial, vowel cluster, final): "Tokayev" is not."""
-    return bool(_VIETNAMESE_SYLLABLE.match(token.text.lower()))
+    return vietnamese_syllable(token.text)
+
+
+def vietnamese_syllable(text: str) -> bool:
+    return bool(_VIETNAMESE_SYLLABLE.match(text.lower()))
