@@ -24,6 +24,7 @@ from corpus import ROOT, base_pages, people, variants
 
 from sugia import Page
 from sugia.ingest import Writer, ingest
+from sugia.link.reprints import Fingerprint
 from sugia.search import parse_query  # noqa: F401 - the search path's imports, warmed before timing
 from sugia.store import Queries, SearchFilters, open_store
 
@@ -77,9 +78,9 @@ def generated(pages: int) -> Iterator[Page]:
 
 
 def _produce(queue: multiprocessing.Queue, pages: int) -> None:
-    chunk = []
+    chunk, fingerprint = [], Fingerprint()  # as `ingest --workers` makes signatures on the workers
     for page in variants(base_pages([ROOT / "examples" / "pages"]), pages):
-        chunk.append(page)
+        chunk.append(fingerprint(page))
         if len(chunk) == 200:
             queue.put(chunk)
             chunk = []

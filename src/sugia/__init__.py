@@ -14,14 +14,18 @@ __version__ = "0.1.0"
 __all__ = ["Page", "Meta", "Line", "Failure", "Pipeline", "Stage", "default_pipeline", "extract", "__version__"]
 
 
-def default_pipeline(on_error: str = "continue") -> Pipeline:
-    """decode -> clean -> meta -> entities -> events: the stages every page goes through."""
+def default_pipeline(on_error: str = "continue", fingerprint: bool = False) -> Pipeline:
+    """decode -> clean -> meta -> entities -> events: the stages every page goes through;
+    with `fingerprint`, the body's reprint signature too (for an ingest that links as it
+    stores: made on the workers, not by the single writer)."""
     from .clean import Clean, Decode
     from .entities import Entities
     from .events import Events
+    from .link.reprints import Fingerprint
     from .meta import Metadata
 
-    return Pipeline([Decode(), Clean(), Metadata(), Entities(), Events()], on_error=on_error)  # type: ignore[arg-type]
+    stages = [Decode(), Clean(), Metadata(), Entities(), Events(), *([Fingerprint()] if fingerprint else [])]
+    return Pipeline(stages, on_error=on_error)  # type: ignore[arg-type]
 
 
 def extract(paths: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Page]:

@@ -68,7 +68,7 @@ class Writer:
     def link(self, page_id: int, page: Page) -> None:
         """Link a stored page across articles: its reprint group, entities and events."""
         self.store.lock_linking()
-        group(self.store, page_id, page.body)
+        group(self.store, page_id, page.body, page.signature)
         link_events(self.store, page_id, page, link_entities(self.store, page_id, page))
 
     def link_pending(self, progress: Callable[[int], None] | None = None) -> int:

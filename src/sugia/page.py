@@ -88,6 +88,7 @@ class Page:
     facts: list[Fact] = field(default_factory=list)  # figures the article states
     failure: Failure | None = None
     notes: list[str] = field(default_factory=list)  # what was repaired to read it ("2 NUL bytes removed")
+    signature: bytes | None = None  # the body's MinHash for reprint grouping, when made where the pipeline ran
 
     @property
     def ok(self) -> bool:

@@ -26,9 +26,26 @@ def test_link_reprint_index_lives_in_the_base(base, tmp_path):
 
     reopened = open_store(base.store.path)
     body = base.show("ex01_portal_som.txt")["body"]
-    assert similar(reopened, signature(body))[0][1] > 0.9
+    assert similar(reopened, signature(body).hashvalues)[0][1] > 0.9
     pages = reopened.value("SELECT count(*) FROM pages")
     assert reopened.value("SELECT count(*) FROM page_bands") == BANDS * pages
+
+
+def test_link_signatures_made_in_the_pipeline_group_as_the_writers_own(tmp_path):
+    """`ingest` made with the fingerprint stage (signatures on the workers) stores the same
+    signatures and reprint groups as a writer that makes them itself."""
+    from sugia import default_pipeline
+
+    bases = {}
+    for fingerprint in (False, True):
+        store = open_store(str(tmp_path / f"{fingerprint}.db"))
+        pages = list(extract([str(EXAMPLES)], default_pipeline(fingerprint=fingerprint)))
+        assert all((p.signature is not None) == fingerprint for p in pages if p.ok)
+        ingest(pages, store)
+        bases[fingerprint] = (store.rows("SELECT p.source, m.hashvalues FROM page_minhash m JOIN pages p"
+                                         " ON p.id = m.page_id ORDER BY p.source"),
+                              store.rows("SELECT source, reprint_group IS NOT NULL AS grouped FROM pages ORDER BY source"))
+    assert bases[True] == bases[False] and any(r["grouped"] for r in bases[True][1])
 
 
 def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):

@@ -98,7 +98,7 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int, progress: boo
     store = store_or_exit(db, create=True)
     need_input(paths, urls_file)
     show = sys.stderr.isatty() if progress is None else progress
-    pipeline, read = default_pipeline(), pages_of(paths, urls_file, max_bytes, allow_private)
+    pipeline, read = default_pipeline(fingerprint=link), pages_of(paths, urls_file, max_bytes, allow_private)
 
     def told(page: Page, state: str) -> None:
         if state == "failed":

@@ -11,6 +11,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..lang.text import fold
+from ..page import Page
+from ..pipeline import Stage
 from ..store import Store
 
 NUM_PERM = 64
@@ -63,16 +65,29 @@ def buckets(values: np.ndarray) -> list[tuple[int, int]]:
                                   .digest(), "big") >> 1) for band in range(BANDS)]
 
 
-def similar(store: Store, mh: MinHash) -> list[tuple[int, float]]:
+class Fingerprint(Stage):
+    """The body's signature, made where the pipeline runs (`sugia ingest` adds this stage):
+    hashing a page's ~200 5-grams is a third of what storing it cost the single writer."""
+
+    name = "fingerprint"
+    requires = ("body",)
+    assigns = ("signature",)
+
+    def process(self, page: Page) -> Page:
+        page.signature = to_bytes(signature(page.body))
+        return page
+
+
+def similar(store: Store, values: np.ndarray) -> list[tuple[int, float]]:
     """Stored pages whose estimated similarity reaches the threshold, most similar first. At
     most MAX_CANDIDATES are scored: a story reprinted thousands of times is one group
     already, and scoring every copy would make ingest quadratic."""
-    keys = buckets(mh.hashvalues)
+    keys = buckets(values)
     where = " OR ".join(["(band = ? AND bucket = ?)"] * len(keys))
     rows = store.rows(f"SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE m.page_id IN"
                       f" (SELECT page_id FROM page_bands WHERE {where} LIMIT {MAX_CANDIDATES})",
                       [v for key in keys for v in key])
-    found = [(r["page_id"], similarity(from_bytes(bytes(r["hashvalues"])), mh.hashvalues)) for r in rows]
+    found = [(r["page_id"], similarity(from_bytes(bytes(r["hashvalues"])), values)) for r in rows]
     return sorted(((k, s) for k, s in found if s >= THRESHOLD), key=lambda x: (-x[1], x[0]))
 
 
@@ -97,13 +112,14 @@ def _insert_bands(store: Store, page_id: int, values: np.ndarray) -> None:
                       [(band, bucket, page_id) for band, bucket in buckets(values)])
 
 
-def group(store: Store, page_id: int, body: str) -> None:
-    """Store the page's signature and bands, and put it in the group of the most similar
-    stored page (within the caller's transaction)."""
-    mh = signature(body)
-    found = similar(store, mh)
-    store.execute("INSERT INTO page_minhash VALUES (?, ?)", (page_id, to_bytes(mh)))
-    _insert_bands(store, page_id, mh.hashvalues)
+def group(store: Store, page_id: int, body: str, signed: bytes | None = None) -> None:
+    """Store the page's signature (`signed`, or made from `body`) and bands, and put it in
+    the group of the most similar stored page (within the caller's transaction)."""
+    signed = signed or to_bytes(signature(body))
+    values = from_bytes(signed)
+    found = similar(store, values)
+    store.execute("INSERT INTO page_minhash VALUES (?, ?)", (page_id, signed))
+    _insert_bands(store, page_id, values)
     if found:
         first = store.value("SELECT coalesce(reprint_group, id) FROM pages WHERE id = ?", (found[0][0],))
         store.execute("UPDATE pages SET reprint_group = ? WHERE id IN (?, ?)", (first, page_id, first))
