@@ -28,6 +28,11 @@ SEARCH_INDEX = ("pages_search(rowid, title, body, title_pairs, body_pairs, keys)
                 "id, search_words(title_folded), search_words(body_folded), search_pairs(title_folded),"
                 " search_pairs(body_folded), search_keys")
 
+# FTS5 merges an index level's segments once it holds this many (its default: 4). At a million
+# pages the merging made inserting into pages_search cost 0.85 ms a page (0.38 with 16); 8
+# keeps a search's segment reads few.
+AUTOMERGE = 8
+
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
@@ -178,6 +183,8 @@ SQLITE: tuple[str, ...] = (
         tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
     );
     INSERT INTO {SEARCH_INDEX[0]} SELECT {SEARCH_INDEX[1]} FROM pages;
+    INSERT INTO pages_search(pages_search, rank) VALUES ('automerge', {AUTOMERGE});
+    INSERT INTO pages_fts(pages_fts, rank) VALUES ('automerge', {AUTOMERGE});
     """,
 )
 
