@@ -52,3 +52,15 @@ def test_malformed_query_is_a_usage_error(query, reason):
 def test_snippet_marks_terms_on_the_original_spelling():
     text = "Bộ trưởng Đặng Hoàng Giang đã tiếp Đại sứ."
     assert snippet(text, list(parse_query("dang hoang giang").terms)) == "Bộ trưởng [Đặng] [Hoàng] [Giang] đã tiếp Đại sứ."
+
+
+@pytest.mark.parametrize("query, pairs", [
+    ('"quan hệ hợp tác" ASEAN', "'quan0he' & 'he0hop' & 'hop0tac'"),
+    ('"Việt Nam" "Việt Nam" Lào', "'viet0nam'"),
+    ('"Việt Nam" OR Lào', None),  # an OR: no pair is certain
+    ("hợp tác", None),  # words, no phrase
+    ("hợp-tác*", None),  # a prefix
+    ('"Москва Кремль"', None),  # not ASCII once folded: PostgreSQL's [[:alnum:]] may not see it
+])
+def test_phrases_give_postgresql_the_pairs_every_match_holds(query, pairs):
+    assert parse_query(query).tsquery_pairs() == pairs

@@ -60,6 +60,16 @@ class Query:
 
         return " ".join(term(p) for p in self.parts)
 
+    def tsquery_pairs(self) -> str | None:
+        """For PostgreSQL's `pages.pairs`: the word pairs ("'quan0he' & 'he0hop'") every page
+        matching this query holds — when it is a plain AND of terms with a phrase of ASCII words
+        (its SQL splits words at what is not [[:alnum:]] in ASCII). None otherwise."""
+        if any(isinstance(part, str) for part in self.parts):
+            return None  # operators or brackets: no pair is certain
+        pairs = [f"'{a}0{b}'" for words, prefix in self.parts if not prefix and all(w.isascii() for w in words)
+                 for a, b in zip(words, words[1:])]
+        return " & ".join(dict.fromkeys(pairs)) or None
+
     def tsquery(self) -> str:
         """PostgreSQL to_tsquery text: phrases with <->, prefixes with :*, implicit AND made explicit."""
         out: list[str] = []

@@ -1,13 +1,16 @@
-"""SQLite's search index (pages_search): a phrase matched as its word pairs finds exactly the
-pages FTS5's own positions find (the Datasette index, pages_fts, is the reference); entries
-leave with their page; a base made before the index gets it when opened."""
+"""Phrases by word pairs. SQLite's search index (pages_search): a phrase matched as its word
+pairs finds exactly the pages FTS5's own positions find (the Datasette index, pages_fts, is the
+reference); entries leave with their page; a base made before the index gets it when opened.
+PostgreSQL (`pages.pairs`): the pairs narrow a phrase's pages before positions are checked,
+and find what positions alone find."""
 import pytest
+from conftest import new_db
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sugia.page import Meta, Page
 from sugia.search import parse_query
-from sugia.store import SearchFilters
+from sugia.store import SearchFilters, open_store
 from sugia.store.sqlite import SQLiteStore
 from sugia.store.write import delete_page, insert_page
 
@@ -15,13 +18,13 @@ WORDS = ["quan", "hệ", "hợp", "tác", "Việt", "Nam", "ASEAN", "đối", "t
 SEPARATORS = [" ", " ", " ", ", ", "\n", ". ", "-"]
 
 
-def store_page(store: SQLiteStore, source: str, title: str, body: str) -> int:
+def store_page(store, source: str, title: str, body: str) -> int:
     with store.transaction():
         return insert_page(store, Page(source=source, body=body, meta=Meta(title=title, outlet="Báo Mẫu",
                                                                            published="2024-05-01")))
 
 
-def found(store: SQLiteStore, query: str) -> set[int]:
+def found(store, query: str) -> set[int]:
     return {r["id"] for r in store.ranked(parse_query(query), SearchFilters(), 1000)}
 
 
@@ -68,10 +71,26 @@ def test_search_index_is_built_when_an_older_base_opens(tmp_path):
     assert found(reopened, '"hợp tác kinh tế"') == {page_id} == found(reopened, "kinh")
 
 
-@pytest.mark.parametrize("query", ['"quan hệ hợp tác"', '"Việt Nam" NOT ASEAN', "hợp-tác*"])
+PAGES = [("Việt Nam và ASEAN", "quan hệ hợp tác"), ("Hợp tác", "Việt Nam, quan hệ"), ("Tin", "hợp tác xã Việt\nNam"),
+         ("Tin", "hệ hợp tác quan"), ("Quan hệ", "G20 họp; hợp tác G20, họp")]
+QUERIES = ['"quan hệ hợp tác"', '"Việt Nam" NOT ASEAN', "hợp-tác*", '"hợp tác" "Việt Nam"', '"tác G20 họp"']
+
+
+@pytest.mark.parametrize("query", QUERIES)
 def test_search_index_query_forms_agree_with_positions(tmp_path, query):
     store = SQLiteStore(tmp_path / "kb.db")
-    for n, (title, body) in enumerate([("Việt Nam và ASEAN", "quan hệ hợp tác"), ("Hợp tác", "Việt Nam, quan hệ"),
-                                       ("Tin", "hợp tác xã Việt\nNam"), ("Tin", "hệ hợp tác quan")]):
+    for n, (title, body) in enumerate(PAGES):
         store_page(store, f"p{n}", title, body)
     assert found(store, query) == by_positions(store, query) != set()
+
+
+def test_search_index_postgresql_pairs_narrow_phrases_to_what_positions_find(request, tmp_path):
+    store = open_store(new_db("postgresql", request, tmp_path))
+    ids = [store_page(store, f"p{n}", title, body) for n, (title, body) in enumerate(PAGES)]
+    assert store.value("SELECT pairs FROM pages WHERE id = ?", (ids[0],)) == \
+        "'he0hop':5 'hop0tac':6 'nam0va':2 'quan0he':4 'va0asean':3 'viet0nam':1"
+    for query in QUERIES:
+        parsed = parse_query(query)
+        positions = {r["id"] for r in store.rows("SELECT id FROM pages WHERE tsv @@ to_tsquery('simple', ?)",
+                                                 (parsed.tsquery(),))}
+        assert found(store, query) == positions != set(), query

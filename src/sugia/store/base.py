@@ -21,7 +21,7 @@ class Store:
 
     MIGRATIONS: tuple[str, ...] = ()
     HIDDEN_COLUMNS = {"raw", "record", "title_folded", "body_folded", "outlet_folded", "name_folded", "alias_folded",
-                      "country_folded", "forum_folded", "tsv", "search_keys"}
+                      "country_folded", "forum_folded", "tsv", "search_keys", "pairs"}
 
     def __init__(self, path: str):
         self.path = path

@@ -85,6 +85,8 @@ class PostgresStore(Store):
         # common word it walks the primary key backwards and stops after RANK_WINDOW matches;
         # for a rare one it takes the GIN index. With filters every match passing them is ranked.
         window = "" if filters else f"ORDER BY p.id DESC LIMIT {RANK_WINDOW}"
+        if pairs := query.tsquery_pairs():  # a phrase: its pairs' short GIN lists first, positions after
+            filters, args = ["AND p.pairs @@ to_tsquery('simple', ?)", *filters], [pairs, *args]
         sql = ("SELECT h.id, ts_rank(h.tsv, to_tsquery('simple', ?)) AS score FROM"
                f" (SELECT p.id, p.tsv, p.published FROM pages p WHERE p.tsv @@ to_tsquery('simple', ?) {' '.join(filters)}"
                f" {window}) AS h ORDER BY score DESC, h.published DESC NULLS LAST LIMIT ?")

@@ -291,4 +291,16 @@ POSTGRES: tuple[str, ...] = (
     PAGE_BANDS.format(big="BIGINT"),
     # 5: as SQLite's 9
     UNLINKED.format(big="BIGINT"),
+    # 6: word pairs ("quan0he he0hop"), so a phrase's few pages come from the pairs' GIN lists
+    # before its words' positions are checked (as SQLite's 11; '0' joins them: PostgreSQL's
+    # parser splits words at '_')
+    """
+    CREATE FUNCTION sugia_pairs(t text) RETURNS text IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$
+        SELECT coalesce(string_agg(w || '0' || after, ' ' ORDER BY n), '') FROM (SELECT w, n, lead(w) OVER (ORDER BY n)
+        AS after FROM regexp_split_to_table(t, '[^[:alnum:]]+') WITH ORDINALITY AS s(w, n) WHERE w <> '') AS words
+        WHERE after IS NOT NULL $$;
+    ALTER TABLE pages ADD COLUMN pairs tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple', sugia_pairs(title_folded) || ' ' || sugia_pairs(body_folded))) STORED;
+    CREATE INDEX pages_pairs ON pages USING gin(pairs);
+    """,
 )
