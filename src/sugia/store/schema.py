@@ -33,6 +33,14 @@ SEARCH_INDEX = ("pages_search(rowid, title, body, title_pairs, body_pairs, keys)
 # keeps a search's segment reads few.
 AUTOMERGE = 8
 
+# Finding an event's earlier reports (`link.events.reports`) by key, first day and last day
+# from the index alone: with (key, start) each row in the 31 days was read from the table to
+# check its last day (0.29 ms a page at a million pages; 0.025 ms so).
+EVENTS_BY_DAYS = """
+    CREATE INDEX IF NOT EXISTS events_key_days ON events(key, start, "end");
+    DROP INDEX IF EXISTS events_key_start;
+"""
+
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
@@ -186,6 +194,8 @@ SQLITE: tuple[str, ...] = (
     INSERT INTO pages_search(pages_search, rank) VALUES ('automerge', {AUTOMERGE});
     INSERT INTO pages_fts(pages_fts, rank) VALUES ('automerge', {AUTOMERGE});
     """,
+    # 12: an event's earlier reports found in the index alone (EVENTS_BY_DAYS)
+    EVENTS_BY_DAYS,
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -303,4 +313,6 @@ POSTGRES: tuple[str, ...] = (
         to_tsvector('simple', sugia_pairs(title_folded) || ' ' || sugia_pairs(body_folded))) STORED;
     CREATE INDEX pages_pairs ON pages USING gin(pairs);
     """,
+    # 7: as SQLite's 12
+    EVENTS_BY_DAYS,
 )
