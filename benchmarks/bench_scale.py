@@ -7,7 +7,7 @@ with Zipf popularity, dates 2008-2026, the project's outlet list, filler paragra
 Zipf from the project's lexicon and gazetteers, one page in ten a reprint), so mentions, posts,
 events and participants are kept.
 
-usage: python benchmarks/bench_scale.py --pages 100000 --db PATH|postgresql://... [--queries 100]
+usage: python benchmarks/bench_scale.py --pages 100000 --db PATH|postgresql://... [--queries 100] [--extend N]
        python benchmarks/bench_scale.py --pages 10000 --pg      (a throwaway PostgreSQL cluster)
 """
 from __future__ import annotations
@@ -65,21 +65,36 @@ def build(db: str, pages: int) -> None:
     store.close()
 
 
-def generated(pages: int) -> Iterator[Page]:
-    """The generated pages, made in a process of their own (as `ingest --workers` extracts in
-    others): what is timed is the storing."""
+def extend(db: str, pages: int) -> None:
+    """Store `pages` more generated pages (new sources) into the base as it is: what storing
+    costs a page at the base's size."""
+    store = open_store(db)
+    size = store.value("SELECT count(*) FROM pages")
+    stream = generated(pages, seed=size, prefix=f"extend-{size}/")
+    first = next(stream)
+    start = time.perf_counter()
+    ingest(itertools.chain([first], stream), store)
+    print(f"storing at {size} pages: {(time.perf_counter() - start) / pages * 1000:.2f} ms per page over the next"
+          f" {pages}", flush=True)
+    store.close()
+
+
+def generated(pages: int, seed: int = 0, prefix: str = "") -> Iterator[Page]:
+    """The generated pages (their sources after `prefix`), made in a process of their own (as
+    `ingest --workers` extracts in others): what is timed is the storing."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue(maxsize=20)
-    producer = context.Process(target=_produce, args=(queue, pages), daemon=True)
+    producer = context.Process(target=_produce, args=(queue, pages, seed, prefix), daemon=True)
     producer.start()
     while (chunk := queue.get()) is not None:
         yield from chunk
     producer.join()
 
 
-def _produce(queue: multiprocessing.Queue, pages: int) -> None:
+def _produce(queue: multiprocessing.Queue, pages: int, seed: int, prefix: str) -> None:
     chunk, fingerprint = [], Fingerprint()  # as `ingest --workers` makes signatures on the workers
-    for page in variants(base_pages([ROOT / "examples" / "pages"]), pages):
+    for page in variants(base_pages([ROOT / "examples" / "pages"]), pages, seed):
+        page.source = prefix + page.source
         chunk.append(fingerprint(page))
         if len(chunk) == 200:
             queue.put(chunk)
@@ -94,6 +109,8 @@ def main() -> None:
     parser.add_argument("--db", help="a SQLite file (built when missing) or a postgresql:// URL")
     parser.add_argument("--pg", action="store_true", help="build into a throwaway PostgreSQL cluster (tests/pgcluster.py)")
     parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--extend", type=int, default=0, metavar="N",
+                        help="store N more pages into the base as it is and print their cost per page (the cost at its size)")
     args = parser.parse_args()
     cluster = None
     if args.pg:
@@ -118,6 +135,8 @@ def measure(args: argparse.Namespace) -> None:
     if postgres or not Path(args.db).exists():
         print(f"building {args.pages} pages into {'PostgreSQL' if postgres else args.db}", flush=True)
         build(args.db, args.pages)
+    if args.extend:
+        extend(args.db, args.extend)
     start = time.perf_counter()
     store = open_store(args.db)
     writer = Writer(store)
