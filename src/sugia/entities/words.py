@@ -26,10 +26,9 @@ def listed_pairs() -> frozenset[tuple[str, str]]:
     """(capitalised syllable, lower-case syllable) pairs inside the listed names."""
     pairs: set[tuple[str, str]] = set()
     for gazetteer in (organizations(), posts(), places(), domains()):
-        for entries in gazetteer.index.values():
-            for keys, head, entry, caps in entries:
-                for name in (entry.name, *entry.aliases):
-                    pairs |= _pairs(tokenize(name), listed=True)
+        for entry in gazetteer.entries():
+            for name in (entry.name, *entry.aliases):
+                pairs |= _pairs(tokenize(name), listed=True)
     return frozenset(pairs)
 
 

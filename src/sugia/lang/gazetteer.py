@@ -6,6 +6,7 @@ the country "Anh" and "Bà" opens a name only where the list says so.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -26,24 +27,29 @@ class Entry:
 class Gazetteer:
     """alias key sequence -> Entry, indexed by first token for longest match."""
 
-    index: dict[str, list[tuple[tuple[str, ...], Token, Entry, tuple[bool, ...]]]] = field(default_factory=dict)
-    any_case: bool = False  # words like "Thường trực" / "thường trực" complete a post either way
-    # The same entries by first key, then length (longest first), then every key: a lookup per
-    # length instead of a comparison per entry ("Bộ" opens hundreds).
-    by_length: dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[Token, Entry, tuple[bool, ...]]]]]]] = \
+    # Entries by first key, then length (longest first), then every key: a lookup is one probe
+    # per length, not a comparison per entry ("Bộ" opens hundreds).
+    index: dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[Token, Entry, tuple[bool, ...]]]]]]] = \
         field(default_factory=dict)
+    any_case: bool = False  # words like "Thường trực" / "thường trực" complete a post either way
 
     def add(self, alias: str, entry: Entry) -> None:
         toks = tokenize(alias)
         if toks:
             keys, caps = tuple(t.key for t in toks), tuple(t.cap for t in toks)
-            self.index.setdefault(toks[0].key, []).append((keys, toks[0], entry, caps))
-            lengths = self.by_length.setdefault(toks[0].key, [])
+            lengths = self.index.setdefault(toks[0].key, [])
             if not any(n == len(keys) for n, _ in lengths):
                 lengths.append((len(keys), {}))
                 lengths.sort(key=lambda length: -length[0])
             same = next(entries for n, entries in lengths if n == len(keys))
             same.setdefault(keys, []).append((toks[0], entry, caps))
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, once per alias."""
+        for lengths in self.index.values():
+            for _, by_keys in lengths:
+                for found in by_keys.values():
+                    yield from (entry for _, entry, _ in found)
 
     def match(self, tokens: list[Token], i: int, any_case: bool = False,
               as_listed: bool = False) -> tuple[int, Entry] | None:
@@ -54,7 +60,7 @@ class Gazetteer:
         if i >= len(tokens):  # a phrase that ends the text has nothing after it to match
             return None
         first = tokens[i]
-        lengths = self.by_length.get(first.key, ())
+        lengths = self.index.get(first.key, ())
         keys = tuple(t.key for t in tokens[i:i + lengths[0][0]]) if lengths else ()
         for length, entries in lengths:
             j = i + length
