@@ -24,9 +24,9 @@ PAGE_BANDS = """
 # word pairs (`sugia.search.index_words`/`index_pairs`, functions the store registers) and its
 # date and outlet keys. The index keeps no text (content=''), so deleting a page's entry gives
 # these same values again.
-SEARCH_INDEX = ("pages_search(rowid, title, body, title_pairs, body_pairs, keys)",
-                "id, search_words(title_folded), search_words(body_folded), search_pairs(title_folded),"
-                " search_pairs(body_folded), search_keys")
+SEARCH_COLUMNS = "rowid, title, body, title_pairs, body_pairs, keys"
+SEARCH_VALUES = ("id, search_words(title_folded), search_words(body_folded), search_pairs(title_folded),"
+                 " search_pairs(body_folded), search_keys")
 
 # FTS5 merges an index level's segments once it holds this many (its default: 4). At a million
 # pages the merging made inserting into pages_search cost 0.85 ms a page (0.38 with 16); 8
@@ -190,7 +190,7 @@ SQLITE: tuple[str, ...] = (
         title, body, title_pairs, body_pairs, keys, content='',
         tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
     );
-    INSERT INTO {SEARCH_INDEX[0]} SELECT {SEARCH_INDEX[1]} FROM pages;
+    INSERT INTO pages_search({SEARCH_COLUMNS}) SELECT {SEARCH_VALUES} FROM pages;
     INSERT INTO pages_search(pages_search, rank) VALUES ('automerge', {AUTOMERGE});
     INSERT INTO pages_fts(pages_fts, rank) VALUES ('automerge', {AUTOMERGE});
     """,

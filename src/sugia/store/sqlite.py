@@ -13,7 +13,7 @@ from ..lang.text import fold
 from ..search import Query, index_pairs, index_words
 from .base import Store
 from .filters import SearchFilters, key_expression, only_dates_and_outlet, page_conditions
-from .schema import SEARCH_INDEX, SQLITE
+from .schema import SEARCH_COLUMNS, SEARCH_VALUES, SQLITE
 
 # A query matching more pages than this is answered from its most recent matches, not ranked
 # by bm25 (see `ranked`). At 100,000 pages bm25 over 70,000 matches took ~110 ms; at 1M a
@@ -81,14 +81,14 @@ class SQLiteStore(Store):
     def index(self, page_id: int) -> None:
         self.db.execute("INSERT INTO pages_fts(rowid, title_folded, body_folded, search_keys)"
                         " SELECT id, title_folded, body_folded, search_keys FROM pages WHERE id = ?", (page_id,))
-        self.db.execute(f"INSERT INTO {SEARCH_INDEX[0]} SELECT {SEARCH_INDEX[1]} FROM pages WHERE id = ?", (page_id,))
+        self.db.execute(f"INSERT INTO pages_search({SEARCH_COLUMNS}) SELECT {SEARCH_VALUES} FROM pages WHERE id = ?",
+                        (page_id,))
 
     def unindex(self, page_id: int) -> None:
         self.db.execute("INSERT INTO pages_fts(pages_fts, rowid, title_folded, body_folded, search_keys)"
                         " SELECT 'delete', id, title_folded, body_folded, search_keys FROM pages WHERE id = ?", (page_id,))
-        table, columns = SEARCH_INDEX[0].split("(", 1)
-        self.db.execute(f"INSERT INTO {table}({table}, {columns} SELECT 'delete', {SEARCH_INDEX[1]} FROM pages"
-                        " WHERE id = ?", (page_id,))
+        self.db.execute(f"INSERT INTO pages_search(pages_search, {SEARCH_COLUMNS}) SELECT 'delete', {SEARCH_VALUES}"
+                        " FROM pages WHERE id = ?", (page_id,))
 
     def ranked(self, query: Query, chosen: SearchFilters, limit: int) -> list[dict[str, Any]]:
         # Searches read pages_search (words, word pairs, date and outlet keys; schema.py), so a
