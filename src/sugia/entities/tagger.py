@@ -35,7 +35,8 @@ def _shape(text: str) -> str:
 
 
 def _gazetteer_marks(tokens: list[Token]) -> list[list[str]]:
-    """For each token, which listed names (places, organisations, posts) cover it, as B/I."""
+    """For each token, which listed names (places, organisations, posts) cover it, as B/I
+    attributes ("g=B-place")."""
     marks: list[list[str]] = [[] for _ in tokens]
     for name, gazetteer in (("place", places()), ("org", organizations()), ("post", posts())):
         i, heads = 0, gazetteer.index  # most tokens open no listed name: skip the call
@@ -45,9 +46,9 @@ def _gazetteer_marks(tokens: list[Token]) -> list[list[str]]:
                 i += 1
                 continue
             kind = hit[1].kind if name == "post" else name
-            marks[i].append(f"B-{kind}")
+            marks[i].append(f"g=B-{kind}")
             for j in range(i + 1, hit[0]):
-                marks[j].append(f"I-{kind}")
+                marks[j].append(f"g=I-{kind}")
             i = hit[0]
     return marks
 
@@ -62,8 +63,11 @@ def own_attributes(tokens: list[Token], rule_labels: Sequence[str]) -> list[list
     out = []
     for t, rule, mark in zip(tokens, rule_labels, marks):
         word, shape, *more = _word_attributes(t.key, t.text, t.word)
-        out.append([word, shape, f"r={rule}", *(f"g={m}" for m in mark), *more])
+        out.append([word, shape, _RULES.get(rule) or f"r={rule}", *mark, *more])
     return out
+
+
+_RULES = {label: f"r={label}" for label in LABELS}
 
 
 @lru_cache(maxsize=1 << 16)
