@@ -23,15 +23,16 @@ def test_tagger_scores_own_and_neighbour_attributes_as_the_trained_strings_do():
     summing the weights of `features`' strings (what the CRF was trained on)."""
     import numpy as np
 
-    from sugia.entities.tagger import features, own_attributes
+    from sugia.entities.tagger import VIEWS, features, own_attributes
 
     tagger = load()
     if tagger is None:
         pytest.skip("no trained tagger (make train)")
     tokens = tokenize("Chiều 5/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Kassym-Jomart tại Hà Nội")
     rules = ["O"] * len(tokens)
-    ids = {**{a: n for a, n in tagger.ids[0].items()},
-           **{f"{o}:{a}": n for o in (-2, -1, 1, 2) for a, n in tagger.ids[o].items()}}
+    unseen = len(tagger.weights) - 1
+    ids = {(f"{o}:{a}" if o else a): rows[k] for a, rows in tagger.rows.items() for k, o in enumerate(VIEWS)
+           if rows[k] != unseen}
     by_strings = np.array([sum((tagger.weights[ids[a]] for a in row if a in ids), np.zeros(len(LABELS)))
                            for row in features(tokens, rules)])
     assert np.allclose(tagger.scores(own_attributes(tokens, rules)), by_strings)

@@ -112,15 +112,15 @@ class Tagger:
                 self.weights[ids[attr], label] += weight
         unseen = self.weights[len(state)]
         self.bias = self.weights[ids["bias"]] if "bias" in ids else unseen
-        self.ids = {0: {a: n for a, n in ids.items() if ":" not in a or a.split(":", 1)[0] not in _PREFIXES}}
+        by_view = {0: {a: n for a, n in ids.items() if ":" not in a or a.split(":", 1)[0] not in _PREFIXES}}
         for offset in OFFSETS:
             prefix = f"{offset}:"
-            self.ids[offset] = {a[len(prefix):]: n for a, n in ids.items() if a.startswith(prefix)}
+            by_view[offset] = {a[len(prefix):]: n for a, n in ids.items() if a.startswith(prefix)}
         self.edges = {o: self.weights[ids[f"{o}:edge"]] if f"{o}:edge" in ids else unseen for o in OFFSETS}
         self.transitions = np.array(transitions, dtype=float)
         # An attribute's row for each view (itself, then OFFSETS): one lookup per attribute, not five.
-        self.unseen = (len(state),) * (len(OFFSETS) + 1)
-        self.rows = {a: tuple(self.ids[o].get(a, len(state)) for o in VIEWS) for a in set().union(*self.ids.values())}
+        self.unseen = (len(state),) * len(VIEWS)
+        self.rows = {a: tuple(by_view[o].get(a, len(state)) for o in VIEWS) for a in set().union(*by_view.values())}
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[str]]) -> Tagger:
