@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import UsageError
 from .lang.text import fold
@@ -20,7 +21,7 @@ WORD = re.compile(r"[^\W_]+")
 
 def index_words(text: str) -> str:
     """The words of a folded text, as the search index takes them."""
-    return " ".join(WORD.findall(text))
+    return " ".join(_words(text))
 
 
 def index_pairs(text: str) -> str:
@@ -28,7 +29,12 @@ def index_pairs(text: str) -> str:
     hop_tac"), which SQLite's search index holds beside the words: a phrase of common words
     is then found from its pairs' short lists instead of checking positions on every page
     holding all its words (175 ms at a million pages; ~5 ms so)."""
-    return _pairs(WORD.findall(text))
+    return _pairs(_words(text))
+
+
+@lru_cache(maxsize=2)  # the index asks for a title's and a body's words, then their pairs: split once
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text))
 
 
 def _pairs(words: list[str] | tuple[str, ...]) -> str:
