@@ -21,10 +21,13 @@ def default_pipeline(on_error: str = "continue", fingerprint: bool = False) -> P
     from .clean import Clean, Decode
     from .entities import Entities
     from .events import Events
-    from .link.reprints import Fingerprint
     from .meta import Metadata
 
-    stages = [Decode(), Clean(), Metadata(), Entities(), Events(), *([Fingerprint()] if fingerprint else [])]
+    stages = [Decode(), Clean(), Metadata(), Entities(), Events()]
+    if fingerprint:  # only then datasketch (and scipy through it: 0.28 s a process)
+        from .link.reprints import Fingerprint
+
+        stages.append(Fingerprint())
     return Pipeline(stages, on_error=on_error)  # type: ignore[arg-type]
 
 
