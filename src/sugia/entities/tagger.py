@@ -39,17 +39,15 @@ def _gazetteer_marks(tokens: list[Token]) -> list[list[str]]:
     attributes ("g=B-place")."""
     marks: list[list[str]] = [[] for _ in tokens]
     for name, gazetteer in (("place", places()), ("org", organizations()), ("post", posts())):
-        i, heads = 0, gazetteer.index  # most tokens open no listed name: skip the call
-        while i < len(tokens):
-            hit = gazetteer.match(tokens, i) if tokens[i].word and tokens[i].key in heads else None
-            if not hit:
-                i += 1
-                continue
+        heads, end = gazetteer.index, 0  # most tokens open no listed name: only those that do are tried
+        for i in [i for i, t in enumerate(tokens) if t.key in heads and t.word]:
+            if i < end or not (hit := gazetteer.match(tokens, i)):
+                continue  # inside the previous match, or no entry here
             kind = hit[1].kind if name == "post" else name
             marks[i].append(f"g=B-{kind}")
             for j in range(i + 1, hit[0]):
                 marks[j].append(f"g=I-{kind}")
-            i = hit[0]
+            end = hit[0]
     return marks
 
 
@@ -118,6 +116,7 @@ class Tagger:
             by_view[offset] = {a[len(prefix):]: n for a, n in ids.items() if a.startswith(prefix)}
         self.edges = {o: self.weights[ids[f"{o}:edge"]] if f"{o}:edge" in ids else unseen for o in OFFSETS}
         self.transitions = np.array(transitions, dtype=float)
+        self._into = self.transitions.T.tolist()  # [to label][from label], for `tag`
         # An attribute's row for each view (itself, then OFFSETS): one lookup per attribute, not five.
         self.unseen = (len(state),) * len(VIEWS)
         self.rows = {a: tuple(by_view[o].get(a, len(state)) for o in VIEWS) for a in set().union(*by_view.values())}
@@ -155,18 +154,27 @@ class Tagger:
         return total
 
     def tag(self, own: list[list[str]]) -> list[str]:
-        """The best labels of a line, given each token's own attributes (`own_attributes`)."""
+        """The best labels of a line, given each token's own attributes (`own_attributes`).
+        Viterbi in plain floats: over a handful of labels, numpy's calls per token cost more
+        than the sums (the first best label wins a tie, as numpy's argmax)."""
         if not own:
             return []
-        scores = self.scores(own)
-        best, back = scores[0], []
+        scores = self.scores(own).tolist()
+        best, back, labels = scores[0], [], range(len(LABELS))
         for row in scores[1:]:
-            candidates = best[:, None] + self.transitions  # [i, j]: from label i to label j
-            back.append(candidates.argmax(axis=0))
-            best = candidates.max(axis=0) + row
-        path_ = [int(best.argmax())]
+            came, now = [], []
+            for column, score in zip(self._into, row):
+                top, arg = best[0] + column[0], 0
+                for i in labels[1:]:
+                    if (value := best[i] + column[i]) > top:
+                        top, arg = value, i
+                came.append(arg)
+                now.append(top + score)
+            back.append(came)
+            best = now
+        path_ = [max(labels, key=best.__getitem__)]
         for previous in reversed(back):
-            path_.append(int(previous[path_[-1]]))
+            path_.append(previous[path_[-1]])
         return [LABELS[i] for i in reversed(path_)]
 
 
