@@ -31,8 +31,8 @@ def test_tagger_scores_own_and_neighbour_attributes_as_the_trained_strings_do():
     tokens = tokenize("Chiều 5/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Kassym-Jomart tại Hà Nội")
     rules = ["O"] * len(tokens)
     unseen = len(tagger.weights) - 1
-    ids = {(f"{o}:{a}" if o else a): rows[k] for a, rows in tagger.rows.items() for k, o in enumerate(VIEWS)
-           if rows[k] != unseen}
+    ids = {(f"{o}:{a}" if o else a): tagger.views[n, k] for a, n in tagger.attributes.items()
+           for k, o in enumerate(VIEWS) if tagger.views[n, k] != unseen}
     by_strings = np.array([sum((tagger.weights[ids[a]] for a in row if a in ids), np.zeros(len(LABELS)))
                            for row in features(tokens, rules)])
     assert np.allclose(tagger.scores(own_attributes(tokens, rules)), by_strings)

@@ -117,9 +117,12 @@ class Tagger:
         self.edges = {o: self.weights[ids[f"{o}:edge"]] if f"{o}:edge" in ids else unseen for o in OFFSETS}
         self.transitions = np.array(transitions, dtype=float)
         self._into = self.transitions.T.tolist()  # [to label][from label], for `tag`
-        # An attribute's row for each view (itself, then OFFSETS): one lookup per attribute, not five.
-        self.unseen = (len(state),) * len(VIEWS)
-        self.rows = {a: tuple(by_view[o].get(a, len(state)) for o in VIEWS) for a in set().union(*by_view.values())}
+        # An attribute's weight row for each view (itself, then OFFSETS), in one table: one dict
+        # lookup per attribute, not five; the table's last line is the never-seen attribute's.
+        known = sorted(set().union(*by_view.values()))
+        self.attributes = {a: n for n, a in enumerate(known)}
+        self.views = np.array([[by_view[o].get(a, len(state)) for o in VIEWS] for a in known]
+                              + [[len(state)] * len(VIEWS)], dtype=np.intp)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[str]]) -> Tagger:
@@ -138,11 +141,12 @@ class Tagger:
         attribute's rows gathered at once and summed per token and view, each view's sums
         then added to the token that sees them."""
         n, counts = len(own), [len(attrs) for attrs in own]
-        ids = np.array([self.rows.get(a, self.unseen) for attrs in own for a in attrs], dtype=np.intp)
+        get, unseen = self.attributes.get, len(self.attributes)
+        ids = self.views[[get(a, unseen) for attrs in own for a in attrs]]
         words = np.cumsum(counts) - counts  # each token's first attribute, its word: seen next door only
         for k, offset in enumerate(VIEWS):
             if abs(offset) > 1:
-                ids[words, k] = self.unseen[0]
+                ids[words, k] = self.views[unseen, k]
         sums = np.add.reduceat(self.weights[ids], words, axis=0)  # [token, view, label]
         total = sums[:, 0] + self.bias
         for k, offset in enumerate(OFFSETS, start=1):  # token i sees token i + offset, an edge where there is none
