@@ -60,8 +60,10 @@ class Gazetteer:
         if i >= len(tokens):  # a phrase that ends the text has nothing after it to match
             return None
         first = tokens[i]
-        lengths = self.index.get(first.key, ())
-        keys = tuple(t.key for t in tokens[i:i + lengths[0][0]]) if lengths else ()
+        lengths = self.index.get(first.key)
+        if not lengths:  # a third of the calls: nothing listed opens with this word
+            return None
+        keys = tuple([t.key for t in tokens[i:i + lengths[0][0]]])
         for length, entries in lengths:
             j = i + length
             if j > len(tokens):
