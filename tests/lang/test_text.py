@@ -1,4 +1,7 @@
-from sugia.lang.text import fold, match_key, tone_key
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sugia.lang.text import _fold_table, fold, match_key, tone_key
 
 
 def test_text_tone_key_old_and_new_placement_equal():
@@ -15,6 +18,13 @@ def test_text_match_key_ignores_case_punctuation_and_decomposition():
 
 def test_text_fold_drops_every_mark_including_d_bar():
     assert fold("Đặng Hoàng Giang") == "dang hoang giang"
+
+
+@given(st.text())
+def test_text_fold_by_code_point_list_is_the_fold_table(text):
+    """The list `fold` translates with says what the table of folds says, for any character
+    (past the list's end too)."""
+    assert fold(text) == text.casefold().translate(_fold_table())
 
 
 def test_text_lookalike_letters_match_the_letter_they_imitate():

@@ -72,7 +72,13 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
-_FOLD = _fold_table()
+def _by_code_point(table: dict[int, str | None]) -> list[str | None]:
+    """The table as a list indexed by code point: `str.translate` reads a list about twice as
+    fast as a dict (folding was ~5% of extraction). Characters past its end stay as they are."""
+    return [table.get(code, chr(code)) for code in range(max(0x10000, max(table) + 1))]
+
+
+_FOLD = _by_code_point(_fold_table())
 
 
 def fold(text: str) -> str:
