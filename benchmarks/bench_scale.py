@@ -16,6 +16,7 @@ import argparse
 import itertools
 import multiprocessing
 import statistics
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,7 @@ from sugia import Page
 from sugia.ingest import Writer, ingest
 from sugia.link.reprints import Fingerprint
 from sugia.search import parse_query  # noqa: F401 - the search path's imports, warmed before timing
-from sugia.store import Queries, SearchFilters, open_store
+from sugia.store import Queries, SearchFilters, Store, open_store
 
 CLASSES = {
     "rare name": people(20_000)[-4:],  # the least popular of the generated people
@@ -67,16 +68,27 @@ def build(db: str, pages: int) -> None:
 
 def extend(db: str, pages: int) -> None:
     """Store `pages` more generated pages (new sources) into the base as it is: what storing
-    costs a page at the base's size."""
+    costs a page at the base's size; then the first 2,000 pages of a new base in the same run,
+    and the ratio of the two."""
     store = open_store(db)
     size = store.value("SELECT count(*) FROM pages")
-    stream = generated(pages, seed=size, prefix=f"extend-{size}/")
+    at_size = stored(store, generated(pages, seed=size, prefix=f"extend-{size}/"), pages)
+    store.close()
+    print(f"storing at {size} pages: {at_size:.2f} ms per page over the next {pages}", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        small = open_store(str(Path(folder) / "small.db"))
+        at_start = stored(small, generated(CHECKPOINTS[0]), CHECKPOINTS[0])
+        small.close()
+    print(f"storing into a new base: {at_start:.2f} ms per page over the first {CHECKPOINTS[0]}"
+          f" ({at_size / at_start:.2f}x)", flush=True)
+
+
+def stored(store: Store, stream: Iterator[Page], pages: int) -> float:
+    """Milliseconds per page to store `pages` from the stream (its start, a process, untimed)."""
     first = next(stream)
     start = time.perf_counter()
     ingest(itertools.chain([first], stream), store)
-    print(f"storing at {size} pages: {(time.perf_counter() - start) / pages * 1000:.2f} ms per page over the next"
-          f" {pages}", flush=True)
-    store.close()
+    return (time.perf_counter() - start) / pages * 1000
 
 
 def generated(pages: int, seed: int = 0, prefix: str = "") -> Iterator[Page]:
@@ -110,7 +122,8 @@ def main() -> None:
     parser.add_argument("--pg", action="store_true", help="build into a throwaway PostgreSQL cluster (tests/pgcluster.py)")
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--extend", type=int, default=0, metavar="N",
-                        help="store N more pages into the base as it is and print their cost per page (the cost at its size)")
+                        help="store N more pages into the base as it is and print their cost per page (the cost at its size),"
+                             " beside the first 2,000 of a new base stored in the same run")
     args = parser.parse_args()
     cluster = None
     if args.pg:
