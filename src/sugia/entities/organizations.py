@@ -208,7 +208,7 @@ def find_organizations(text: str, tokens: list[Token], skip: set[int]) -> list[O
         if i in skip or _credit(tokens, i) or in_caps_run(tokens, i):
             i += 1
             continue
-        hit = gaz.match(tokens, i) if tokens[i].key in gaz.index else None
+        hit = gaz.match(tokens, i)
         if hit:
             end, listed = hit
             entry: Entry | None = listed

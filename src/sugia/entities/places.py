@@ -88,7 +88,7 @@ def find_places(text: str, tokens: list[Token], skip: set[int]) -> list[Place]:
             add(span_text(text, tokens, i, end), "venue", i, end)
             i = venue  # places inside the venue's name are read too
             continue
-        hit = gaz.match(tokens, i, as_listed=True) if tokens[i].key in gaz.index else None
+        hit = gaz.match(tokens, i, as_listed=True)
         if hit and not _misread(tokens, i, hit[0]):
             end, entry = hit
             add(span_text(text, tokens, i, end), entry.kind, i, end, entry.name, entry.country)

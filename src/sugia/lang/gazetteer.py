@@ -88,7 +88,7 @@ class Gazetteer:
         """Every longest, non-overlapping match left to right: (start, end, entry)."""
         out, i = [], 0
         while i < len(tokens):
-            hit = self.match(tokens, i) if tokens[i].key in self.index else None
+            hit = self.match(tokens, i)
             if hit:
                 out.append((i, hit[0], hit[1]))
                 i = hit[0]

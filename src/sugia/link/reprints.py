@@ -1,7 +1,8 @@
 """Reprints and near-duplicates: MinHash signatures of each body's word 5-grams, grouped by
-locality-sensitive hashing (datasketch's banding, kept in the base as indexed rows). A page whose estimated Jaccard similarity with an
-earlier page reaches THRESHOLD joins that page's group; the likely original is the earliest
-published copy (a copy that credits another outlet is never preferred, see `store.queries`)."""
+locality-sensitive hashing (datasketch's banding, kept in the base as indexed rows). A page
+whose estimated Jaccard similarity with an earlier page reaches THRESHOLD joins that page's
+group; the likely original is the earliest published copy (a copy that credits another outlet
+is never preferred, see `store.queries`)."""
 from __future__ import annotations
 
 import hashlib
