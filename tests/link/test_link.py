@@ -28,7 +28,37 @@ def test_link_reprint_index_lives_in_the_base(base, tmp_path):
     body = base.show("ex01_portal_som.txt")["body"]
     assert similar(reopened, signature(body).hashvalues)[0][1] > 0.9
     pages = reopened.value("SELECT count(*) FROM pages")
-    assert reopened.value("SELECT count(*) FROM page_bands") == BANDS * pages
+    assert banded(reopened) == BANDS * pages
+
+
+def banded(store) -> int:
+    """Band rows in the reprint index, recent and settled."""
+    return store.value("SELECT (SELECT count(*) FROM page_bands) + (SELECT count(*) FROM page_bands_recent)")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_link_recent_bands_settle_into_the_index_and_are_found_in_both(backend, request, tmp_path):
+    """Bands wait in page_bands_recent until there are enough to move in bucket order; a page's
+    copies are found whether its bands have moved or not, and a deleted page leaves neither."""
+    from sugia.link.reprints import BANDS, settle_bands, signature, similar
+    from sugia.store.write import delete_page
+
+    store = open_store(new_db(backend, request, tmp_path))
+    ingest(extract([str(EXAMPLES)]), store)
+    pages = store.value("SELECT count(*) FROM pages")
+    body = store.value("SELECT body FROM pages WHERE source LIKE ?", ("%ex01_portal_som.txt",))
+    with store.transaction():
+        assert not settle_bands(store, recent_pages=pages + 1)
+    found = similar(store, signature(body).hashvalues)
+    assert store.value("SELECT count(*) FROM page_bands_recent") == BANDS * pages
+    with store.transaction():
+        assert settle_bands(store, recent_pages=pages)
+    assert (store.value("SELECT count(*) FROM page_bands"), store.value("SELECT count(*) FROM page_bands_recent")) == (
+        BANDS * pages, 0)
+    assert similar(store, signature(body).hashvalues) == found and len(found) == 2  # the page and its reprint
+    with store.transaction():
+        delete_page(store, store.value("SELECT source FROM pages WHERE id = ?", (found[0][0],)))
+    assert banded(store) == BANDS * (pages - 1)
 
 
 def test_link_signatures_made_in_the_pipeline_group_as_the_writers_own(tmp_path):
@@ -55,10 +85,11 @@ def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
     from sugia.link.reprints import BANDS
 
     store = open_store(example_base(str(tmp_path / "old.db")))
-    with store.transaction():
-        store.execute("DELETE FROM page_bands")  # as a base made before bands were stored
+    with store.transaction():  # as a base made before bands were stored
+        store.execute("DELETE FROM page_bands")
+        store.execute("DELETE FROM page_bands_recent")
     Writer(store)._bands()
-    assert store.value("SELECT count(*) FROM page_bands") == BANDS * store.value("SELECT count(*) FROM pages")
+    assert banded(store) == BANDS * store.value("SELECT count(*) FROM pages")
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -11,13 +11,13 @@ on the server's rules file; names looked up by spelling keep a folded copy too.
 from .filters import SEARCH_KEYS_SQL
 
 # The reprint index's bands (SQLite's 64-bit integers are INTEGER, PostgreSQL's BIGINT).
-PAGE_BANDS = """
-    CREATE TABLE page_bands (
+BANDS_TABLE = """
+    CREATE TABLE IF NOT EXISTS {table} (
         band INTEGER NOT NULL, bucket {big} NOT NULL,
         page_id {big} NOT NULL REFERENCES pages(id) ON DELETE CASCADE
     );
-    CREATE INDEX page_bands_bucket ON page_bands(band, bucket);
-    CREATE INDEX page_bands_page ON page_bands(page_id);
+    CREATE INDEX IF NOT EXISTS {table}_bucket ON {table}(band, bucket);
+    CREATE INDEX IF NOT EXISTS {table}_page ON {table}(page_id);
 """
 
 # What SQLite's search index (pages_search) holds of a page, selected from `pages`: its words and
@@ -45,6 +45,11 @@ EVENTS_BY_DAYS = """
 # through its source (`store.write.status`). At a million pages it was a leaf written at a
 # random place per page stored.
 UNREAD_INDEX = "DROP INDEX IF EXISTS pages_hash;"
+
+# events(key) is the head of EVENTS_BY_DAYS, which answers every lookup by key: a second leaf
+# written at a random place per event stored.
+PREFIX_INDEX = "DROP INDEX IF EXISTS events_key;"
+
 
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
@@ -159,7 +164,7 @@ SQLITE: tuple[str, ...] = (
     # 5: the input each page was read from: only a re-read of it replaces the page
     "ALTER TABLE pages ADD COLUMN origin TEXT;",
     # 6: the reprint index's LSH bands, as rows (the writer bands older signatures once)
-    PAGE_BANDS.format(big="INTEGER"),
+    BANDS_TABLE.format(table="page_bands", big="INTEGER"),
     # 7: the full-text index declared as Datasette recognises it (content="pages"), rebuilt
     """
     DROP TABLE pages_fts;
@@ -203,6 +208,10 @@ SQLITE: tuple[str, ...] = (
     EVENTS_BY_DAYS,
     # 13
     UNREAD_INDEX,
+    # 14: the reprint index's recent bands, a table of their own (`link.reprints.settle_bands`)
+    BANDS_TABLE.format(table="page_bands_recent", big="INTEGER"),
+    # 15
+    PREFIX_INDEX,
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -305,7 +314,7 @@ POSTGRES: tuple[str, ...] = (
     # 3: as SQLite's 5
     "ALTER TABLE pages ADD COLUMN origin TEXT;",
     # 4: as SQLite's 6
-    PAGE_BANDS.format(big="BIGINT"),
+    BANDS_TABLE.format(table="page_bands", big="BIGINT"),
     # 5: as SQLite's 9
     UNLINKED.format(big="BIGINT"),
     # 6: word pairs ("quan0he he0hop"), so a phrase's few pages come from the pairs' GIN lists
@@ -324,4 +333,8 @@ POSTGRES: tuple[str, ...] = (
     EVENTS_BY_DAYS,
     # 8: as SQLite's 13
     UNREAD_INDEX,
+    # 9: as SQLite's 14
+    BANDS_TABLE.format(table="page_bands_recent", big="BIGINT"),
+    # 10: as SQLite's 15
+    PREFIX_INDEX,
 )
