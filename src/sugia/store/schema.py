@@ -46,10 +46,6 @@ EVENTS_BY_DAYS = """
 # random place per page stored.
 UNREAD_INDEX = "DROP INDEX IF EXISTS pages_hash;"
 
-# events(key) is the head of EVENTS_BY_DAYS, which answers every lookup by key: a second leaf
-# written at a random place per event stored.
-PREFIX_INDEX = "DROP INDEX IF EXISTS events_key;"
-
 
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
@@ -210,8 +206,6 @@ SQLITE: tuple[str, ...] = (
     UNREAD_INDEX,
     # 14: the reprint index's recent bands, a table of their own (`link.reprints.settle_bands`)
     BANDS_TABLE.format(table="page_bands_recent", big="INTEGER"),
-    # 15
-    PREFIX_INDEX,
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -335,6 +329,4 @@ POSTGRES: tuple[str, ...] = (
     UNREAD_INDEX,
     # 9: as SQLite's 14
     BANDS_TABLE.format(table="page_bands_recent", big="BIGINT"),
-    # 10: as SQLite's 15
-    PREFIX_INDEX,
 )
