@@ -46,7 +46,6 @@ EVENTS_BY_DAYS = """
 # random place per page stored.
 UNREAD_INDEX = "DROP INDEX IF EXISTS pages_hash;"
 
-
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
