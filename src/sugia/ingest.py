@@ -10,6 +10,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -28,6 +29,28 @@ class Writer:
     def __init__(self, store: Store):
         self.store = store
         self._banded = False
+        self._unindexed: list[int] | None = None  # pages a batch stored, indexed at its end
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for many `add`s, their pages put in the full-text index at its end,
+        outside their savepoints: FTS5 writes its pending terms out at every savepoint, so
+        indexed within its own savepoint each page became an index segment of its own, to be
+        merged again and again (30,000 documents: 0.19 ms each so, 0.08 in batches)."""
+        self._unindexed = []
+        try:
+            with self.store.transaction():
+                yield
+                self._index_stored()
+        finally:
+            self._unindexed = None
+
+    def _index_stored(self) -> None:
+        """Index the pages this batch has stored so far."""
+        if self._unindexed:
+            for page_id in self._unindexed:
+                self.store.index(page_id)
+            self._unindexed.clear()
 
     def _bands(self) -> None:
         """Band the signatures an older sugia stored without bands, once per writer."""
@@ -56,8 +79,11 @@ class Writer:
                 return state
             clear_failure(self.store, page.source)
             if state == "changed":
+                self._index_stored()  # the page may be one this batch stored: its index entry is taken out
                 delete_page(self.store, page.source)
-            page_id = insert_page(self.store, page)
+            page_id = insert_page(self.store, page, index=self._unindexed is None)
+            if self._unindexed is not None:
+                self._unindexed.append(page_id)
             insert_facts(self.store, page_id, page.facts)
             if link:
                 self.link(page_id, page)
@@ -138,7 +164,7 @@ def ingest(pages: Iterable[Page], store: Store, progress: Callable[[Page, str], 
     report = report if report is not None else IngestReport()
     told: list[tuple[Page, str]] = []
     for batch in _batches(iter(pages)):
-        with store.transaction():
+        with writer.batch():
             for page in batch:
                 state = writer.add(page, link)
                 report.count(page, state)
@@ -176,7 +202,7 @@ class StoreOnWorker:
     def __call__(self, pages: list[Page]) -> list[tuple[Page, str]]:
         store = _worker_store(self.db)
         writer = Writer(store)
-        with store.transaction():
+        with writer.batch():
             states = [writer.add(page, link=False) for page in pages]
         return [(Page(page.source, origin=page.origin, failure=page.failure, notes=page.notes), state)
                 for page, state in zip(pages, states)]

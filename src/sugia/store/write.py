@@ -64,8 +64,9 @@ def delete_page(store: Store, source: str) -> int | None:
     return row["id"]
 
 
-def insert_page(store: Store, page: Page) -> int:
-    """The page's row, with its raw bytes and extraction record, in the full-text index."""
+def insert_page(store: Store, page: Page, index: bool = True) -> int:
+    """The page's row, with its raw bytes and extraction record, and (unless the caller
+    indexes later, `ingest.Writer.batch`) its full-text index entry."""
     meta = page.meta
     title_folded, body_folded = fold(meta.title or ""), fold(page.body)
     page_id = store.value(
@@ -75,7 +76,8 @@ def insert_page(store: Store, page: Page) -> int:
         (page.source, content_hash(page), meta.url, meta.title, meta.published, int(meta.published_year_inferred),
          meta.outlet, meta.author, meta.reprinted_from, page.encoding, page.raw, page.body, title_folded,
          body_folded, fold(meta.outlet or ""), json.dumps(page.to_dict(), ensure_ascii=False), now(), page.origin))
-    store.index(page_id)
+    if index:
+        store.index(page_id)
     return page_id
 
 
