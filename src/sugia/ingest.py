@@ -30,18 +30,22 @@ class Writer:
         self.store = store
         self._banded = False
         self._unindexed: list[int] | None = None  # pages a batch stored, indexed at its end
+        self._linked = False  # a batch linked pages: their reprint bands may be due to settle
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """One transaction for many `add`s, their pages put in the full-text index at its end,
-        outside their savepoints: FTS5 writes its pending terms out at every savepoint, so
-        indexed within its own savepoint each page became an index segment of its own, to be
-        merged again and again (30,000 documents: 0.19 ms each so, 0.08 in batches)."""
-        self._unindexed = []
+        """One transaction for many `add`s or links, their pages put in the full-text index at
+        its end, outside their savepoints (FTS5 writes its pending terms out at every savepoint,
+        so indexed within its own savepoint each page became an index segment of its own, to be
+        merged again and again: 30,000 documents cost 0.19 ms each so, 0.08 in batches), and the
+        recent reprint bands settled when due (`link.reprints.settle_bands`)."""
+        self._unindexed, self._linked = [], False
         try:
             with self.store.transaction():
                 yield
                 self._index_stored()
+                if self._linked:
+                    settle_bands(self.store)
         finally:
             self._unindexed = None
 
@@ -94,6 +98,7 @@ class Writer:
     def link(self, page_id: int, page: Page) -> None:
         """Link a stored page across articles: its reprint group, entities and events."""
         self.store.lock_linking()
+        self._linked = True
         group(self.store, page_id, page.body, page.signature)
         link_events(self.store, page_id, page, link_entities(self.store, page_id, page))
 
@@ -103,14 +108,13 @@ class Writer:
         self._bands()
         linked = 0
         while True:
-            with self.store.transaction():
+            with self.batch():
                 self.store.lock_linking()  # another linker's batch is done before this one is read
                 rows = self.store.rows("SELECT u.page_id, p.record FROM unlinked u JOIN pages p ON p.id = u.page_id"
                                        f" ORDER BY u.page_id LIMIT {BATCH_PAGES}")
                 for row in rows:
                     self.link(row["page_id"], Page.from_dict(json.loads(row["record"])))
                     self.store.execute("DELETE FROM unlinked WHERE page_id = ?", (row["page_id"],))
-                settle_bands(self.store)
             if not rows:
                 return linked
             linked += len(rows)
@@ -169,8 +173,6 @@ def ingest(pages: Iterable[Page], store: Store, progress: Callable[[Page, str], 
                 state = writer.add(page, link)
                 report.count(page, state)
                 told.append((page, state))
-            if link:
-                settle_bands(store)
         if progress is not None:  # told once committed
             for page, state in told:
                 progress(page, state)

@@ -78,6 +78,18 @@ def test_link_signatures_made_in_the_pipeline_group_as_the_writers_own(tmp_path)
     assert bases[True] == bases[False] and any(r["grouped"] for r in bases[True][1])
 
 
+def test_link_ingest_settles_the_recent_bands_at_a_batch_end_when_due(tmp_path, monkeypatch):
+    import functools
+
+    import sugia.ingest
+    from sugia.link.reprints import BANDS, settle_bands
+
+    monkeypatch.setattr(sugia.ingest, "settle_bands", functools.partial(settle_bands, recent_pages=1))
+    store = open_store(str(tmp_path / "kb.db"))
+    ingest(extract([str(EXAMPLES)]), store)
+    assert (store.value("SELECT count(*) FROM page_bands"), store.value("SELECT count(*) FROM page_bands_recent")) == (
+        BANDS * store.value("SELECT count(*) FROM pages"), 0)
+
 def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
     from conftest import example_base
 
