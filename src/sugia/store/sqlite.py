@@ -3,6 +3,7 @@ FTS5 index over the folded text, so Datasette and sqlite-utils open it as it is.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,7 +43,7 @@ class SQLiteStore(Store):
         self.db.create_function("fold", 1, lambda text: fold(text or ""), deterministic=True)  # for migrations
         for name, words in (("search_words", index_words), ("search_pairs", index_pairs)):  # for pages_search
             self.db.create_function(name, 1, lambda text, words=words: words(text or ""), deterministic=True)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._wal()
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
         # A writer of a large base touches index pages all over (reprint bands, names): the
@@ -50,6 +51,20 @@ class SQLiteStore(Store):
         # used only as pages are read.
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         super().__init__(str(path))
+
+    def _wal(self) -> None:
+        """Switch the file to WAL. The switch needs the file to itself and SQLite answers
+        "database is locked" at once, without waiting, while another process opens or migrates
+        it (two `sugia ingest` of one new file): wait for it as for any lock."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.db.execute(sql, args)
