@@ -52,8 +52,7 @@ class Writer:
     def _index_stored(self) -> None:
         """Index the pages this batch has stored so far."""
         if self._unindexed:
-            for page_id in self._unindexed:
-                self.store.index(page_id)
+            self.store.index(self._unindexed)
             self._unindexed.clear()
 
     def _bands(self) -> None:

@@ -8,6 +8,7 @@ from conftest import new_db
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sugia.ingest import Writer
 from sugia.page import Meta, Page
 from sugia.search import parse_query
 from sugia.store import SearchFilters, open_store
@@ -94,3 +95,21 @@ def test_search_index_postgresql_pairs_narrow_phrases_to_what_positions_find(req
         positions = {r["id"] for r in store.rows("SELECT id FROM pages WHERE tsv @@ to_tsquery('simple', ?)",
                                                  (parsed.tsquery(),))}
         assert found(store, query) == positions != set(), query
+
+
+def test_search_index_a_batch_of_pages_is_one_index_segment(tmp_path):
+    """A writer's batch enters both full-text indexes in one statement each: FTS5 writes its
+    pending terms out at every savepoint, and SQLite opens one per INSERT ... SELECT, so a
+    statement per page made a segment per page (merged again and again as the base grew)."""
+    store = SQLiteStore(tmp_path / "kb.db")
+    for table in ("pages_search", "pages_fts"):  # no merging: the segments stay as written
+        store.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+        store.execute(f"INSERT INTO {table}({table}, rank) VALUES ('crisismerge', 1000)")
+    writer = Writer(store)
+    with writer.batch():
+        for n in range(100):
+            writer.add(Page(source=f"p{n}", body=f"Hai nước bàn về hợp tác số {n}.",
+                            meta=Meta(title=f"Tin {n}", outlet="Báo Mẫu", published="2024-05-01")), link=False)
+    for table in ("pages_search", "pages_fts"):  # a segment's leaves, its structure and averages
+        assert store.value(f"SELECT count(*) FROM {table}_data") < 10
+    assert len(found(store, '"hop tac so 42"')) == 1 and len(found(store, "hop tac")) == 100

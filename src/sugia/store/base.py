@@ -62,8 +62,8 @@ class Store:
         rows with the page's id and a score (higher is better)."""
         raise NotImplementedError
 
-    def index(self, page_id: int) -> None:
-        """Add a stored page to the full-text index (nothing to do where the index is a column)."""
+    def index(self, page_ids: Sequence[int]) -> None:
+        """Add stored pages to the full-text index (nothing to do where the index is a column)."""
 
     def unindex(self, page_id: int) -> None:
         """Take a page out of the full-text index before it is deleted."""

@@ -77,7 +77,7 @@ def insert_page(store: Store, page: Page, index: bool = True) -> int:
          meta.outlet, meta.author, meta.reprinted_from, page.encoding, page.raw, page.body, title_folded,
          body_folded, fold(meta.outlet or ""), json.dumps(page.to_dict(), ensure_ascii=False), now(), page.origin))
     if index:
-        store.index(page_id)
+        store.index([page_id])
     return page_id
 
 
