@@ -61,6 +61,7 @@ def build(db: str, pages: int) -> None:
         print(f"  {end:>9} pages stored: {(now - last) / (end - done) * 1000:.2f} ms per page over the"
               f" last {end - done} ({end / (now - start):.0f} pages/s overall)", flush=True)
         done = end
+    print(f"built in {(time.perf_counter() - start) / 60:.1f} min", flush=True)
     store.close()
 
 
