@@ -94,11 +94,15 @@ def people(n: int, seed: int = 1) -> list[str]:
 REPRINTS = 0.1  # share of pages that reprint a recent page under another outlet
 
 
+# The earliest day a generated page is dated (a base page's days are shifted back at most to it).
+EARLIEST = date(2008, 1, 1)
+
+
 def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
     """n pages drawn from the base pages: each keeps a random half or more of one base page's
     paragraphs (shuffled), its people renamed from a population of 20,000 with Zipf popularity
     (mentions found again, participants kept under the new names, posts kept: one person holds
-    many posts over the years), its days shifted back by up to 18 years (2008-2026), an outlet
+    many posts over the years), its days shifted back at random, none before 2008, an outlet
     from the project's outlet list, and one to three filler paragraphs of words drawn by Zipf
     from the project's lexicon. One page in ten reprints a recent page under another outlet."""
     rng = random.Random(seed)
@@ -127,7 +131,9 @@ def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
                                for at in _all(body, person.name)]
         for e in (*page.organizations, *page.locations):
             e.mentions = [type(m)("body", at, at + len(e.name), e.name) for m in e.mentions[:1] for at in _all(body, e.name)]
-        shift = timedelta(days=rng.randint(0, 6500))
+        days = [page.meta.published[:10]] if page.meta.published else [e.start for e in page.events if e.start]
+        latest = max([EARLIEST, *(date.fromisoformat(d) for d in days[:1])])
+        shift = timedelta(days=rng.randint(0, (latest - EARLIEST).days))
         for event in page.events:
             if event.start and event.end:
                 event.start = (date.fromisoformat(event.start) - shift).isoformat()
