@@ -4,6 +4,7 @@ uses within a page) and — when both name people — a person. A merged event s
 all its reports give."""
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,8 +30,8 @@ def link_event(store: Store, page_id: int, event: Event, people: dict[str, int])
     is one; returns the event's id."""
     key = event_key(event)
     named = {people[k] for name in event.participants if (k := match_key(name)) in people}
-    known = [r for r in reports(store, key, event.start, event.end)
-             if same_name(r["name"], event.name) and _same_people(store, r["id"], named)]
+    known = _same_people(store, [r for r in reports(store, key, event.start, event.end)
+                                 if same_name(r["name"], event.name)], named)
     if known:  # one event, reported again: its days are what all reports say together
         event_id = known[0]["id"]
         if event.start and event.end:
@@ -52,9 +53,16 @@ def reports(store: Store, key: str, start: str | None, end: str | None) -> list[
                       ' AND "end" >= ? ORDER BY id', (key, earliest, end, start))
 
 
-def _same_people(store: Store, event_id: int, people: set[int]) -> bool:
-    """Two reports of one event name at least one person in common, or one names nobody:
-    two receptions in Hà Nội on one day, of different envoys by different officials, are two."""
-    known = {r["entity_id"] for r in store.execute("SELECT entity_id FROM event_participants WHERE event_id = ?",
-                                                   (event_id,))}
-    return not known or not people or bool(known & people)
+def _same_people(store: Store, candidates: list[dict[str, Any]], people: set[int]) -> list[dict[str, Any]]:
+    """The stored events that name at least one of `people`, or nobody (or all of them when the
+    report names nobody): two receptions in Hà Nội on one day, of different envoys by different
+    officials, are two. Their participants are read in one query (a busy key and month gave a
+    page ~27 events of the same name to check)."""
+    if not candidates or not people:
+        return candidates
+    ids = [r["id"] for r in candidates]
+    known: dict[int, set[int]] = defaultdict(set)
+    for r in store.rows(f"SELECT event_id, entity_id FROM event_participants WHERE event_id IN"
+                        f" ({', '.join('?' * len(ids))})", ids):
+        known[r["event_id"]].add(r["entity_id"])
+    return [r for r in candidates if not known[r["id"]] or known[r["id"]] & people]
