@@ -104,12 +104,18 @@ def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
     assert banded(store) == BANDS * store.value("SELECT count(*) FROM pages")
 
 
+@pytest.mark.parametrize("queried", [None, 1])
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_link_merges_people_and_events_across_articles(backend, request, tmp_path):
+def test_link_merges_people_and_events_across_articles(backend, queried, request, tmp_path, monkeypatch):
     """The project's labelled set (benchmarks/merging): namesakes one mark apart, two
     receptions on one day, two summits in one city on one day, a meeting reported from its
-    second day, an announced visit and its report."""
+    second day, an announced visit and its report. The same when candidate events'
+    participants are read one event per query (as past the parameter limit)."""
+    import sugia.link.events
     from sugia.evaluate import merging
+
+    if queried:
+        monkeypatch.setattr(sugia.link.events, "PARTICIPANTS_QUERIED", queried)
 
     labelled = EXAMPLES.parent / "benchmarks" / "merging"
     store = open_store(new_db(backend, request, tmp_path))

@@ -16,6 +16,8 @@ from ..store.write import insert_event, insert_report, widen_event
 
 # Reports of one event are looked for among events that began at most this many days earlier.
 LONGEST_EVENT_DAYS = 31
+# Events whose participants one query reads (SQLite takes at most 32,766 parameters).
+PARTICIPANTS_QUERIED = 1_000
 
 
 def event_key(event: Event) -> str:
@@ -62,7 +64,9 @@ def _same_people(store: Store, candidates: list[dict[str, Any]], people: set[int
         return candidates
     ids = [r["id"] for r in candidates]
     known: dict[int, set[int]] = defaultdict(set)
-    for r in store.rows(f"SELECT event_id, entity_id FROM event_participants WHERE event_id IN"
-                        f" ({', '.join('?' * len(ids))})", ids):
-        known[r["event_id"]].add(r["entity_id"])
+    for at in range(0, len(ids), PARTICIPANTS_QUERIED):  # within every database's limit on parameters
+        chunk = ids[at:at + PARTICIPANTS_QUERIED]
+        for r in store.rows(f"SELECT event_id, entity_id FROM event_participants WHERE event_id IN"
+                            f" ({', '.join('?' * len(chunk))})", chunk):
+            known[r["event_id"]].add(r["entity_id"])
     return [r for r in candidates if not known[r["id"]] or known[r["id"]] & people]
