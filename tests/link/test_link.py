@@ -134,3 +134,21 @@ def test_link_stored_signatures_compare_as_datasketch_does(first, second):
 
     a, b = signature(" ".join(first)), signature(" ".join(second))
     assert similarities([to_bytes(a), to_bytes(b)], b.hashvalues).tolist() == [a.jaccard(b), 1.0]
+
+
+def test_link_an_events_earlier_reports_are_read_from_the_index_alone(tmp_path):
+    """Finding an event's earlier reports by key and days and comparing their names reads no
+    event row (SQLite): at a million pages a key's 31 days held hundreds of events."""
+    from sugia.link.events import reports
+
+    store = open_store(str(tmp_path / "kb.db"))
+    plans = []
+    original = store.rows
+
+    def explained(sql, args=()):
+        plans.extend(r["detail"] for r in original("EXPLAIN QUERY PLAN " + sql, args))
+        return original(sql, args)
+
+    store.rows = explained
+    reports(store, "meeting|viet nam|", "2024-05-01", "2024-05-02")
+    assert any("COVERING INDEX events_key_days_name" in p for p in plans), plans
