@@ -79,6 +79,7 @@ def test_link_signatures_made_in_the_pipeline_group_as_the_writers_own(tmp_path)
 
 
 def test_link_ingest_settles_the_recent_bands_at_a_batch_end_when_due(tmp_path, monkeypatch):
+    """Every band row has moved into the reprint index once a batch ends with them due."""
     import functools
 
     import sugia.ingest
@@ -89,6 +90,7 @@ def test_link_ingest_settles_the_recent_bands_at_a_batch_end_when_due(tmp_path, 
     ingest(extract([str(EXAMPLES)]), store)
     assert (store.value("SELECT count(*) FROM page_bands"), store.value("SELECT count(*) FROM page_bands_recent")) == (
         BANDS * store.value("SELECT count(*) FROM pages"), 0)
+
 
 def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
     from conftest import example_base

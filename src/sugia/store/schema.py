@@ -41,9 +41,10 @@ EVENTS_BY_DAYS = """
     DROP INDEX IF EXISTS events_key_start;
 """
 
-# ... and compared by name (`link.events.link_event`): with the name in the index their rows are
-# not read (at a million pages a key's 31 days held hundreds of events, 0.15 ms a page; 0.06
-# so). SQLite only: PostgreSQL's B-tree refuses rows over ~2,700 bytes, and a name may be long.
+# An event's earlier reports (EVENTS_BY_DAYS) are compared by name (`link.events.link_event`):
+# with the name in the index their rows are not read (at a million pages a key's 31 days held
+# hundreds of events: 0.15 ms a page; 0.06 so). SQLite only: PostgreSQL's B-tree refuses rows
+# over ~2,700 bytes, and a name may be long.
 EVENTS_BY_NAME = """
     CREATE INDEX IF NOT EXISTS events_key_days_name ON events(key, start, "end", name);
     DROP INDEX IF EXISTS events_key_days;
