@@ -106,18 +106,12 @@ def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
     assert banded(store) == BANDS * store.value("SELECT count(*) FROM pages")
 
 
-@pytest.mark.parametrize("queried", [None, 1])
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_link_merges_people_and_events_across_articles(backend, queried, request, tmp_path, monkeypatch):
+def test_link_merges_people_and_events_across_articles(backend, request, tmp_path):
     """The project's labelled set (benchmarks/merging): namesakes one mark apart, two
     receptions on one day, two summits in one city on one day, a meeting reported from its
-    second day, an announced visit and its report. The same when candidate events'
-    participants are read one event per query (as past the parameter limit)."""
-    import sugia.link.events
+    second day, an announced visit and its report."""
     from sugia.evaluate import merging
-
-    if queried:
-        monkeypatch.setattr(sugia.link.events, "PARTICIPANTS_QUERIED", queried)
 
     labelled = EXAMPLES.parent / "benchmarks" / "merging"
     store = open_store(new_db(backend, request, tmp_path))
@@ -154,3 +148,30 @@ def test_link_an_events_earlier_reports_are_read_from_the_index_alone(tmp_path):
     store.rows = explained
     reports(store, "meeting|viet nam|", "2024-05-01", "2024-05-02")
     assert any("COVERING INDEX events_key_days_name" in p for p in plans), plans
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_link_an_events_earlier_reports_name_one_of_its_people_or_nobody(backend, request, tmp_path):
+    """Two receptions on one day by different officials are two events: a report naming a
+    person is looked for among the events that name that person or name nobody."""
+    from sugia.link.events import reports
+    from sugia.records import Event
+    from sugia.store.write import insert_event
+
+    store = open_store(new_db(backend, request, tmp_path))
+    key = "reception|viet nam|"
+    with store.transaction():
+        people = [store.value("INSERT INTO entities (type, key, name, name_folded) VALUES ('person', ?, ?, ?)"
+                              " RETURNING id", (name, name, name)) for name in ("an", "binh", "chi")]
+        events = [insert_event(store, key, Event("reception", f"Tiếp {n}", "2024-05-02", "2024-05-02"))
+                  for n in range(3)]
+        store.execute("INSERT INTO event_participants VALUES (?, ?)", (events[0], people[0]))
+        store.execute("INSERT INTO event_participants VALUES (?, ?)", (events[1], people[1]))
+
+    def found(named):
+        return [r["id"] for r in reports(store, key, "2024-05-02", "2024-05-02", named)]
+
+    assert found(set()) == events
+    assert found({people[0]}) == [events[0], events[2]]
+    assert found({people[0], people[1]}) == events
+    assert found({people[2]}) == [events[2]]

@@ -4,7 +4,7 @@ uses within a page) and — when both name people — a person. A merged event s
 all its reports give."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,8 +16,6 @@ from ..store.write import insert_event, insert_report, widen_event
 
 # Reports of one event are looked for among events that began at most this many days earlier.
 LONGEST_EVENT_DAYS = 31
-# Events whose participants one query reads (SQLite takes at most 32,766 parameters).
-PARTICIPANTS_QUERIED = 1_000
 
 
 def event_key(event: Event) -> str:
@@ -32,8 +30,7 @@ def link_event(store: Store, page_id: int, event: Event, people: dict[str, int])
     is one; returns the event's id."""
     key = event_key(event)
     named = {people[k] for name in event.participants if (k := match_key(name)) in people}
-    known = _same_people(store, [r for r in reports(store, key, event.start, event.end)
-                                 if same_name(r["name"], event.name)], named)
+    known = [r for r in reports(store, key, event.start, event.end, named) if same_name(r["name"], event.name)]
     if known:  # one event, reported again: its days are what all reports say together
         event_id = known[0]["id"]
         if event.start and event.end:
@@ -44,29 +41,24 @@ def link_event(store: Store, page_id: int, event: Event, people: dict[str, int])
     return event_id
 
 
-def reports(store: Store, key: str, start: str | None, end: str | None) -> list[dict[str, Any]]:
+def reports(store: Store, key: str, start: str | None, end: str | None,
+            people: Collection[int] = ()) -> list[dict[str, Any]]:
     """Stored events with this key whose days overlap [start, end] (events lasting longer
     than LONGEST_EVENT_DAYS are not looked for, so the (key, start) index stays narrow);
-    undated ones when the event is undated."""
+    undated ones when the event is undated. With `people`, only events that name one of them
+    or nobody: two receptions in Hà Nội on one day, of different envoys by different
+    officials, are two. (The database checks the participants: at a million pages a busy key
+    and month gave a page ~27 events to check, read and compared one by one.)"""
+    args: list[Any] = [key]
     if start is None:
-        return store.rows('SELECT id, name, start, "end" FROM events WHERE key = ? AND start IS NULL ORDER BY id', (key,))
-    earliest = (date.fromisoformat(start) - timedelta(days=LONGEST_EVENT_DAYS)).isoformat()
-    return store.rows('SELECT id, name, start, "end" FROM events WHERE key = ? AND start >= ? AND start <= ?'
-                      ' AND "end" >= ? ORDER BY id', (key, earliest, end, start))
-
-
-def _same_people(store: Store, candidates: list[dict[str, Any]], people: set[int]) -> list[dict[str, Any]]:
-    """The stored events that name at least one of `people`, or nobody (or all of them when the
-    report names nobody): two receptions in Hà Nội on one day, of different envoys by different
-    officials, are two. Their participants are read in one query (a busy key and month gave a
-    page ~27 events of the same name to check)."""
-    if not candidates or not people:
-        return candidates
-    ids = [r["id"] for r in candidates]
-    known: dict[int, set[int]] = defaultdict(set)
-    for at in range(0, len(ids), PARTICIPANTS_QUERIED):  # within every database's limit on parameters
-        chunk = ids[at:at + PARTICIPANTS_QUERIED]
-        for r in store.rows(f"SELECT event_id, entity_id FROM event_participants WHERE event_id IN"
-                            f" ({', '.join('?' * len(chunk))})", chunk):
-            known[r["event_id"]].add(r["entity_id"])
-    return [r for r in candidates if not known[r["id"]] or known[r["id"]] & people]
+        where = "key = ? AND start IS NULL"
+    else:
+        earliest = (date.fromisoformat(start) - timedelta(days=LONGEST_EVENT_DAYS)).isoformat()
+        where = 'key = ? AND start >= ? AND start <= ? AND "end" >= ?'
+        args += [earliest, end, start]
+    if people:
+        where += (" AND (NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id) OR EXISTS"
+                  " (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id IN"
+                  f" ({', '.join('?' * len(people))})))")
+        args += sorted(people)
+    return store.rows(f'SELECT id, name, start, "end" FROM events e WHERE {where} ORDER BY id', args)
