@@ -32,30 +32,45 @@ def test_link_reprint_index_lives_in_the_base(base, tmp_path):
 
 
 def banded(store) -> int:
-    """Band rows in the reprint index, recent and settled."""
-    return store.value("SELECT (SELECT count(*) FROM page_bands) + (SELECT count(*) FROM page_bands_recent)")
+    """Band rows in the reprint index, at every level."""
+    from sugia.link.reprints import LEVELS
+
+    return sum(store.value(f"SELECT count(*) FROM {table}") for table in LEVELS)
+
+
+class Undone(Exception):
+    """Raised to roll a transaction back."""
+
+
+def levels(store) -> list[int]:
+    """Band rows at each level of the reprint index, the recent first."""
+    from sugia.link.reprints import LEVELS
+
+    return [store.value(f"SELECT count(*) FROM {table}") for table in LEVELS]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_link_recent_bands_settle_into_the_index_and_are_found_in_both(backend, request, tmp_path):
-    """Bands wait in page_bands_recent until there are enough to move in bucket order; a page's
-    copies are found whether its bands have moved or not, and a deleted page leaves neither."""
-    from sugia.link.reprints import BANDS, settle_bands, signature, similar
+def test_link_recent_bands_settle_level_by_level_and_are_found_at_every_level(backend, request, tmp_path):
+    """Bands wait in the recent table until there are enough to move, in bucket order, to the
+    middle level, and the middle's to the last once it holds GROWTH times as many; a page's
+    copies are found at every level, and a deleted page leaves no band anywhere."""
+    from sugia.link.reprints import BANDS, GROWTH, settle_bands, signature, similar
     from sugia.store.write import delete_page
 
     store = open_store(new_db(backend, request, tmp_path))
     ingest(extract([str(EXAMPLES)]), store)
     pages = store.value("SELECT count(*) FROM pages")
     body = store.value("SELECT body FROM pages WHERE source LIKE ?", ("%ex01_portal_som.txt",))
-    with store.transaction():
-        assert not settle_bands(store, recent_pages=pages + 1)
     found = similar(store, signature(body).hashvalues)
-    assert store.value("SELECT count(*) FROM page_bands_recent") == BANDS * pages
+    assert len(found) == 2  # the page and its reprint
+    for recent_pages, where in [(pages + 1, [BANDS * pages, 0, 0]), (pages, [0, BANDS * pages, 0]),
+                                (pages // GROWTH, [0, 0, BANDS * pages])]:  # the middle, then full, moves on too
+        with pytest.raises(Undone), store.transaction():  # each settling undone for the next
+            assert settle_bands(store, recent_pages) == (recent_pages <= pages)
+            assert levels(store) == where and similar(store, signature(body).hashvalues) == found
+            raise Undone
     with store.transaction():
-        assert settle_bands(store, recent_pages=pages)
-    assert (store.value("SELECT count(*) FROM page_bands"), store.value("SELECT count(*) FROM page_bands_recent")) == (
-        BANDS * pages, 0)
-    assert similar(store, signature(body).hashvalues) == found and len(found) == 2  # the page and its reprint
+        settle_bands(store, pages)
     with store.transaction():
         delete_page(store, store.value("SELECT source FROM pages WHERE id = ?", (found[0][0],)))
     assert banded(store) == BANDS * (pages - 1)
@@ -79,7 +94,8 @@ def test_link_signatures_made_in_the_pipeline_group_as_the_writers_own(tmp_path)
 
 
 def test_link_ingest_settles_the_recent_bands_at_a_batch_end_when_due(tmp_path, monkeypatch):
-    """Every band row has moved into the reprint index once a batch ends with them due."""
+    """Every band row has moved out of the recent table once a batch ends with them due (and on
+    to the last level, the middle's being due too)."""
     import functools
 
     import sugia.ingest
@@ -88,20 +104,19 @@ def test_link_ingest_settles_the_recent_bands_at_a_batch_end_when_due(tmp_path, 
     monkeypatch.setattr(sugia.ingest, "settle_bands", functools.partial(settle_bands, recent_pages=1))
     store = open_store(str(tmp_path / "kb.db"))
     ingest(extract([str(EXAMPLES)]), store)
-    assert (store.value("SELECT count(*) FROM page_bands"), store.value("SELECT count(*) FROM page_bands_recent")) == (
-        BANDS * store.value("SELECT count(*) FROM pages"), 0)
+    assert levels(store) == [0, 0, BANDS * store.value("SELECT count(*) FROM pages")]
 
 
 def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
     from conftest import example_base
 
     from sugia.ingest import Writer
-    from sugia.link.reprints import BANDS
+    from sugia.link.reprints import BANDS, LEVELS
 
     store = open_store(example_base(str(tmp_path / "old.db")))
     with store.transaction():  # as a base made before bands were stored
-        store.execute("DELETE FROM page_bands")
-        store.execute("DELETE FROM page_bands_recent")
+        for table in LEVELS:
+            store.execute(f"DELETE FROM {table}")
     Writer(store)._bands()
     assert banded(store) == BANDS * store.value("SELECT count(*) FROM pages")
 

@@ -32,5 +32,5 @@ def test_datasette_finds_the_full_text_index(tmp_path):
     assert CliRunner().invoke(main, ["export", "--db", db, "--format", "datasette", "--out", str(tmp_path)]).exit_code == 0
     listing = json.loads(datasette(db, "-m", str(tmp_path / "metadata.json"), "--get", "/kb.json"))
     shown = {t["name"] for t in listing["tables"] if not t["hidden"]}
-    assert "pages" in shown and not shown & {"page_minhash", "page_bands", "page_bands_recent", "pages_fts", "pages_search"}
+    assert "pages" in shown and not shown & {"page_minhash", "page_bands", "page_bands_recent", "page_bands_middle", "pages_fts", "pages_search"}
     assert {"articles", "people", "event_list"} <= {v["name"] for v in listing["views"]}

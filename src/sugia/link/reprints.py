@@ -80,16 +80,27 @@ class Fingerprint(Stage):
         return page
 
 
+# A page's bands go to the smallest of these tables, and move a table down, in bucket order,
+# once it holds RECENT_PAGES pages' worth times GROWTH to the power of its level (as an
+# LSM-tree's levels): a batch of pages rewrites few leaves of the small recent table, and a move
+# rewrites each leaf of the table it enters once. With two tables every move (20,000 pages)
+# rewrote the whole index: 400 MB at a million pages, ~0.2 ms a page stored; with a middle
+# table the whole index is rewritten every 200,000 pages (schema.BANDS_TABLE).
+LEVELS = ("page_bands_recent", "page_bands_middle", "page_bands")
+RECENT_PAGES = 20_000
+GROWTH = 10
+
+
 def similar(store: Store, values: np.ndarray) -> list[tuple[int, float]]:
     """Stored pages whose estimated similarity reaches the threshold, most similar first. At
-    most MAX_CANDIDATES are scored: a story reprinted thousands of times is one group
-    already, and scoring every copy would make ingest quadratic."""
+    most MAX_CANDIDATES are scored, the recent pages' first (a reprint follows its story within
+    days, and their signatures are the likeliest in memory): a story reprinted thousands of
+    times is one group already, and scoring every copy would make ingest quadratic."""
     keys = buckets(values)
     where = " OR ".join(["(band = ? AND bucket = ?)"] * len(keys))
+    levels = " UNION ALL ".join(f"SELECT page_id FROM {table} WHERE {where}" for table in LEVELS)
     rows = store.rows(f"SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE m.page_id IN"
-                      f" (SELECT page_id FROM page_bands WHERE {where}"
-                      f" UNION ALL SELECT page_id FROM page_bands_recent WHERE {where} LIMIT {MAX_CANDIDATES})",
-                      [v for key in keys for v in key] * 2)
+                      f" ({levels} LIMIT {MAX_CANDIDATES})", [v for key in keys for v in key] * len(LEVELS))
     if not rows:
         return []
     scores = similarities([bytes(r["hashvalues"]) for r in rows], values)
@@ -97,23 +108,18 @@ def similar(store: Store, values: np.ndarray) -> list[tuple[int, float]]:
                   key=lambda x: (-x[1], x[0]))
 
 
-# Bands go to page_bands_recent and move to page_bands, in bucket order, once the recent table
-# holds this many pages' (schema.BANDS_TABLE): its leaves stay few enough that a batch of pages
-# rewrites few of them, and a move rewrites each leaf of page_bands once. Timed alone (random
-# buckets, batches of 1,000 pages), a page's bands cost 0.14 ms at a million pages so, against
-# 0.29 written straight into page_bands (moves every 50,000 pages: 0.12 at 600,000, against 0.11).
-RECENT_PAGES = 20_000
-
-
 def settle_bands(store: Store, recent_pages: int = RECENT_PAGES) -> bool:
-    """Move the recent bands into page_bands once there are `recent_pages` pages' worth (in
-    the caller's transaction); whether they moved."""
-    if store.value("SELECT count(*) FROM page_bands_recent") < recent_pages * BANDS:
-        return False
-    store.execute("INSERT INTO page_bands (band, bucket, page_id)"
-                  " SELECT band, bucket, page_id FROM page_bands_recent ORDER BY band, bucket")
-    store.execute("DELETE FROM page_bands_recent")
-    return True
+    """Move each band table that is full into the next (in the caller's transaction); whether
+    any moved."""
+    moved = False
+    for level, (table, below) in enumerate(zip(LEVELS, LEVELS[1:])):
+        if store.value(f"SELECT count(*) FROM {table}") < recent_pages * GROWTH**level * BANDS:
+            break
+        store.execute(f"INSERT INTO {below} (band, bucket, page_id)"
+                      f" SELECT band, bucket, page_id FROM {table} ORDER BY band, bucket")
+        store.execute(f"DELETE FROM {table}")
+        moved = True
+    return moved
 
 
 def index_missing_bands(store: Store) -> int:
@@ -124,9 +130,8 @@ def index_missing_bands(store: Store) -> int:
     oldest = store.value("SELECT min(page_id) FROM page_minhash")
     if oldest is None or _banded(store, oldest):
         return 0
-    rows = store.rows("SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE NOT EXISTS"
-                      " (SELECT 1 FROM page_bands b WHERE b.page_id = m.page_id) AND NOT EXISTS"
-                      " (SELECT 1 FROM page_bands_recent r WHERE r.page_id = m.page_id)")
+    banded = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {table} b WHERE b.page_id = m.page_id)" for table in LEVELS)
+    rows = store.rows(f"SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE {banded}")
     with store.transaction():
         for r in rows:
             _insert_bands(store, r["page_id"], from_bytes(bytes(r["hashvalues"])))
@@ -135,11 +140,11 @@ def index_missing_bands(store: Store) -> int:
 
 def _banded(store: Store, page_id: int) -> bool:
     return any(store.value(f"SELECT 1 FROM {table} WHERE page_id = ? LIMIT 1", (page_id,))
-               for table in ("page_bands", "page_bands_recent"))
+               for table in LEVELS)
 
 
 def _insert_bands(store: Store, page_id: int, values: np.ndarray) -> None:
-    store.executemany("INSERT INTO page_bands_recent (band, bucket, page_id) VALUES (?, ?, ?)",
+    store.executemany(f"INSERT INTO {LEVELS[0]} (band, bucket, page_id) VALUES (?, ?, ?)",
                       [(band, bucket, page_id) for band, bucket in buckets(values)])
 
 

@@ -55,6 +55,14 @@ EVENTS_BY_NAME = """
 # random place per page stored.
 UNREAD_INDEX = "DROP INDEX IF EXISTS pages_hash;"
 
+# The reprint index's middle level (`link.reprints.LEVELS`), and an index of events by key that
+# every index beginning with the key (EVENTS_BY_DAYS, EVENTS_BY_NAME) already is: each event
+# stored was an entry in it.
+BAND_LEVELS = """
+    {bands}
+    DROP INDEX IF EXISTS events_key;
+"""
+
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
@@ -216,6 +224,8 @@ SQLITE: tuple[str, ...] = (
     BANDS_TABLE.format(table="page_bands_recent", big="INTEGER"),
     # 15: an event's earlier reports compared by name from the index (EVENTS_BY_NAME)
     EVENTS_BY_NAME,
+    # 16: the reprint index's middle level; no index of events by key alone (BAND_LEVELS)
+    BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="INTEGER")),
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -339,4 +349,6 @@ POSTGRES: tuple[str, ...] = (
     UNREAD_INDEX,
     # 9: as SQLite's 14
     BANDS_TABLE.format(table="page_bands_recent", big="BIGINT"),
+    # 10: as SQLite's 16
+    BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="BIGINT")),
 )
