@@ -140,11 +140,18 @@ def test_link_merges_people_and_events_across_articles(backend, request, tmp_pat
 @given(st.lists(st.text(alphabet="abcđêơ ", min_size=1, max_size=12), min_size=1, max_size=30),
        st.lists(st.text(alphabet="abcđêơ ", min_size=1, max_size=12), min_size=1, max_size=30))
 def test_link_stored_signatures_compare_as_datasketch_does(first, second):
-    """The lookup compares stored hash values directly; the estimate is datasketch's own."""
-    from sugia.link.reprints import signature, similarities, to_bytes
+    """The lookup compares stored hash values directly; the estimate is datasketch's own,
+    whether a signature was stored in 32 bits a value or, by an older sugia, in 64; the
+    bands are the same from either."""
+    import numpy as np
+
+    from sugia.link.reprints import buckets, from_bytes, signature, similarities, to_bytes
 
     a, b = signature(" ".join(first)), signature(" ".join(second))
-    assert similarities([to_bytes(a), to_bytes(b)], b.hashvalues).tolist() == [a.jaccard(b), 1.0]
+    older = a.hashvalues.astype(np.uint64).tobytes()
+    assert len(to_bytes(a)) * 2 == len(older)
+    assert similarities([to_bytes(a), older, to_bytes(b)], b.hashvalues).tolist() == [a.jaccard(b)] * 2 + [1.0]
+    assert buckets(from_bytes(to_bytes(a))) == buckets(from_bytes(older)) == buckets(a.hashvalues)
 
 
 def test_link_an_events_earlier_reports_are_read_from_the_index_alone(tmp_path):
