@@ -154,22 +154,40 @@ def test_link_stored_signatures_compare_as_datasketch_does(first, second):
     assert buckets(from_bytes(to_bytes(a))) == buckets(from_bytes(older)) == buckets(a.hashvalues)
 
 
+def plans(store, call) -> list[str]:
+    """SQLite's query plans of the statements `call()` runs on `store`."""
+    details = []
+    original = store.rows
+
+    def explained(sql, args=()):
+        details.extend(r["detail"] for r in original("EXPLAIN QUERY PLAN " + sql, args))
+        return original(sql, args)
+
+    store.rows = explained
+    call()
+    store.rows = original
+    return details
+
+
 def test_link_an_events_earlier_reports_are_read_from_the_index_alone(tmp_path):
     """Finding an event's earlier reports by key and days and comparing their names reads no
     event row (SQLite): at a million pages a key's 31 days held hundreds of events."""
     from sugia.link.events import reports
 
     store = open_store(str(tmp_path / "kb.db"))
-    plans = []
-    original = store.rows
+    found = plans(store, lambda: reports(store, "meeting|viet nam|", "2024-05-01", "2024-05-02"))
+    assert any("COVERING INDEX events_key_days_name" in p for p in found), found
 
-    def explained(sql, args=()):
-        plans.extend(r["detail"] for r in original("EXPLAIN QUERY PLAN " + sql, args))
-        return original(sql, args)
 
-    store.rows = explained
-    reports(store, "meeting|viet nam|", "2024-05-01", "2024-05-02")
-    assert any("COVERING INDEX events_key_days_name" in p for p in plans), plans
+def test_link_reprint_candidates_are_found_in_the_band_indexes_alone(tmp_path):
+    """A reprint lookup reads the candidates' page ids from each level's index, no band row
+    (SQLite): at a million pages ~29 candidates a page, each a row read at random."""
+    from sugia.link.reprints import LEVELS, signature, similar
+
+    store = open_store(str(tmp_path / "kb.db"))
+    found = plans(store, lambda: similar(store, signature("một hai ba bốn năm sáu bảy").hashvalues))
+    for table in LEVELS:
+        assert any(f"{table} USING COVERING INDEX {table}_bucket" in p for p in found), (table, found)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

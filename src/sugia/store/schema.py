@@ -63,6 +63,14 @@ BAND_LEVELS = """
     DROP INDEX IF EXISTS events_key;
 """
 
+# A reprint lookup (`link.reprints.similar`) reads page ids by band and bucket: with the page id
+# in the index it reads no table row (at a million pages ~29 candidates a page, each a row read
+# at random: 0.17-0.22 ms a lookup, 0.09-0.12 so).
+BANDS_BY_BUCKET = "".join(f"""
+    DROP INDEX IF EXISTS {table}_bucket;
+    CREATE INDEX {table}_bucket ON {table}(band, bucket, page_id);""" for table in (
+    "page_bands_recent", "page_bands_middle", "page_bands"))
+
 # The queue of pages stored without linking: several writers store, one linker empties it.
 UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
@@ -226,6 +234,8 @@ SQLITE: tuple[str, ...] = (
     EVENTS_BY_NAME,
     # 16: the reprint index's middle level; no index of events by key alone (BAND_LEVELS)
     BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="INTEGER")),
+    # 17: page ids found by bucket in the index alone (BANDS_BY_BUCKET)
+    BANDS_BY_BUCKET,
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -351,4 +361,6 @@ POSTGRES: tuple[str, ...] = (
     BANDS_TABLE.format(table="page_bands_recent", big="BIGINT"),
     # 10: as SQLite's 16
     BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="BIGINT")),
+    # 11: as SQLite's 17
+    BANDS_BY_BUCKET,
 )
