@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--extend", type=int, default=0, metavar="N",
                         help="store N more pages into the base as it is and print their cost per page (the cost at its size),"
                              " beside the first 2,000 of a new base stored in the same run (200,000 pages hold a full"
-                        " cycle of the reprint index's levels, so their cost per page is the amortized one)")
+                             " cycle of the reprint index's levels, so their cost per page is the amortized one)")
     args = parser.parse_args()
     cluster = None
     if args.pg:

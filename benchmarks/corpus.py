@@ -132,7 +132,7 @@ def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
         for e in (*page.organizations, *page.locations):
             e.mentions = [type(m)("body", at, at + len(e.name), e.name) for m in e.mentions[:1] for at in _all(body, e.name)]
         days = [page.meta.published[:10]] if page.meta.published else [e.start for e in page.events if e.start]
-        latest = max([EARLIEST, *(date.fromisoformat(d) for d in days[:1])])
+        latest = max(EARLIEST, date.fromisoformat(days[0])) if days else EARLIEST
         shift = timedelta(days=rng.randint(0, (latest - EARLIEST).days))
         for event in page.events:
             if event.start and event.end:

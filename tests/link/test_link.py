@@ -31,22 +31,20 @@ def test_link_reprint_index_lives_in_the_base(base, tmp_path):
     assert banded(reopened) == BANDS * pages
 
 
-def banded(store) -> int:
-    """Band rows in the reprint index, at every level."""
-    from sugia.link.reprints import LEVELS
-
-    return sum(store.value(f"SELECT count(*) FROM {table}") for table in LEVELS)
-
-
-class Undone(Exception):
-    """Raised to roll a transaction back."""
-
-
 def levels(store) -> list[int]:
     """Band rows at each level of the reprint index, the recent first."""
     from sugia.link.reprints import LEVELS
 
     return [store.value(f"SELECT count(*) FROM {table}") for table in LEVELS]
+
+
+def banded(store) -> int:
+    """Band rows in the reprint index, at every level."""
+    return sum(levels(store))
+
+
+class Undone(Exception):
+    """Raised to roll a transaction back."""
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

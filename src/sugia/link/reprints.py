@@ -122,7 +122,8 @@ def similar(store: Store, values: np.ndarray) -> list[tuple[int, float]]:
 
 def settle_bands(store: Store, recent_pages: int = RECENT_PAGES) -> bool:
     """Move each band table that is full into the next (in the caller's transaction); whether
-    any moved."""
+    any moved. A level fills only when the one above moves into it, so the first that is not
+    full ends the check."""
     moved = False
     for level, (table, below) in enumerate(zip(LEVELS, LEVELS[1:])):
         if store.value(f"SELECT count(*) FROM {table}") < recent_pages * GROWTH**level * BANDS:
