@@ -175,6 +175,57 @@ def test_link_an_events_earlier_reports_are_read_from_the_index_alone(tmp_path):
     store = open_store(str(tmp_path / "kb.db"))
     found = plans(store, lambda: reports(store, "meeting|viet nam|", "2024-05-01", "2024-05-02"))
     assert any("COVERING INDEX events_key_days_name" in p for p in found), found
+    assert any("INDEX events_long" in p for p in found), found  # further back, the long events alone
+
+
+LASTING = [  # (first day, last day, looked up on [day, day]: found?)
+    ("2024-05-01", "2024-05-03", "2024-05-03", True),
+    ("2024-05-01", "2024-05-03", "2024-05-04", False),
+    ("2024-05-01", "2024-05-08", "2024-05-08", True),   # a week: within SHORT_EVENT_DAYS of its start
+    ("2024-05-01", "2024-05-20", "2024-05-15", True),   # long: looked for further back
+    ("2024-05-01", "2024-05-31", "2024-05-31", True),
+    ("2024-05-01", "2024-06-30", "2024-06-20", False),  # began more than LONGEST_EVENT_DAYS earlier
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_link_an_events_earlier_reports_are_found_however_long_it_lasts(backend, request, tmp_path):
+    """A report is found for an event it overlaps, short or long (up to LONGEST_EVENT_DAYS), and
+    an event widened past a week is looked for as a long one."""
+    from sugia.link.events import reports
+    from sugia.records import Event
+    from sugia.store.write import insert_event, widen_event
+
+    store = open_store(new_db(backend, request, tmp_path))
+    for n, (first, last, day, expected) in enumerate(LASTING):
+        key = f"conference|k{n}|"
+        with store.transaction():
+            event_id = insert_event(store, key, Event("conference", "Hội nghị", first, last))
+        assert bool(reports(store, key, day, day)) is expected, (first, last, day)
+        with store.transaction():
+            widen_event(store, event_id, first, "2024-05-02")
+        assert bool(reports(store, key, "2024-05-20", "2024-05-20")) is False
+        with store.transaction():
+            widen_event(store, event_id, first, last)
+        assert bool(reports(store, key, day, day)) is expected, (first, last, day, "widened")
+
+
+def test_link_a_base_made_before_long_events_were_marked_marks_them(tmp_path, monkeypatch):
+    from sugia.link.events import reports
+    from sugia.store.schema import SQLITE
+    from sugia.store.sqlite import SQLiteStore
+
+    monkeypatch.setattr(SQLiteStore, "MIGRATIONS", SQLITE[:17])
+    older = SQLiteStore(tmp_path / "kb.db")
+    with older.transaction():
+        for n, (first, last) in enumerate([("2024-05-01", "2024-05-20"), ("2024-05-10", "2024-05-11")]):
+            older.execute('INSERT INTO events (key, kind, name, start, "end") VALUES (?, ?, ?, ?, ?)',
+                          ("conference|x|", "conference", f"Hội nghị {n}", first, last))
+    older.close()
+    monkeypatch.undo()
+    store = SQLiteStore(tmp_path / "kb.db")
+    assert [r["long"] for r in store.rows("SELECT long FROM events ORDER BY id")] == [1, 0]
+    assert [r["name"] for r in reports(store, "conference|x|", "2024-05-15", "2024-05-15")] == ["Hội nghị 0"]
 
 
 def test_link_reprint_candidates_are_found_in_the_band_indexes_alone(tmp_path):

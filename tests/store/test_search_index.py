@@ -12,6 +12,7 @@ from sugia.ingest import Writer
 from sugia.page import Meta, Page
 from sugia.search import parse_query
 from sugia.store import SearchFilters, open_store
+from sugia.store.schema import SQLITE
 from sugia.store.sqlite import SQLiteStore
 from sugia.store.write import delete_page, insert_page
 
@@ -19,10 +20,10 @@ WORDS = ["quan", "hệ", "hợp", "tác", "Việt", "Nam", "ASEAN", "đối", "t
 SEPARATORS = [" ", " ", " ", ", ", "\n", ". ", "-"]
 
 
-def store_page(store, source: str, title: str, body: str) -> int:
+def store_page(store, source: str, title: str, body: str, index: bool = True) -> int:
     with store.transaction():
         return insert_page(store, Page(source=source, body=body, meta=Meta(title=title, outlet="Báo Mẫu",
-                                                                           published="2024-05-01")))
+                                                                           published="2024-05-01")), index)
 
 
 def found(store, query: str) -> set[int]:
@@ -60,13 +61,14 @@ def test_search_index_entries_leave_with_their_page(tmp_path):
     store.execute("INSERT INTO pages_search(pages_search) VALUES ('integrity-check')")
 
 
-def test_search_index_is_built_when_an_older_base_opens(tmp_path):
+def test_search_index_is_built_when_an_older_base_opens(tmp_path, monkeypatch):
     path = tmp_path / "kb.db"
-    store = SQLiteStore(path)
-    page_id = store_page(store, "a", "Quan hệ hợp tác", "Hai nước thúc đẩy quan hệ hợp tác kinh tế.")
-    store.execute("DROP TABLE pages_search")
-    store.set_schema_version(10)  # as sugia left it before pages_search
-    store.close()
+    monkeypatch.setattr(SQLiteStore, "MIGRATIONS", SQLITE[:10])  # as sugia left a base before pages_search
+    older = SQLiteStore(path)
+    page_id = store_page(older, "a", "Quan hệ hợp tác", "Hai nước thúc đẩy quan hệ hợp tác kinh tế.",
+                         index=False)
+    older.close()
+    monkeypatch.undo()
     reopened = SQLiteStore(path)
     assert reopened.schema_version() == len(reopened.MIGRATIONS)
     assert found(reopened, '"hợp tác kinh tế"') == {page_id} == found(reopened, "kinh")

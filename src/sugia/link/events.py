@@ -12,6 +12,7 @@ from ..events.identity import same_name
 from ..lang.text import match_key
 from ..records import Event
 from ..store import Store
+from ..store.schema import SHORT_EVENT_DAYS
 from ..store.write import insert_event, insert_report, widen_event
 
 # Reports of one event are looked for among events that began at most this many days earlier.
@@ -32,9 +33,10 @@ def link_event(store: Store, page_id: int, event: Event, people: dict[str, int])
     named = {people[k] for name in event.participants if (k := match_key(name)) in people}
     known = [r for r in reports(store, key, event.start, event.end, named) if same_name(r["name"], event.name)]
     if known:  # one event, reported again: its days are what all reports say together
-        event_id = known[0]["id"]
-        if event.start and event.end:
-            widen_event(store, event_id, min(known[0]["start"], event.start), max(known[0]["end"], event.end))
+        event_id, first, last = known[0]["id"], known[0]["start"], known[0]["end"]
+        # Most reports repeat the days: rewriting them would move two index entries for nothing.
+        if event.start and event.end and (event.start < first or event.end > last):
+            widen_event(store, event_id, min(first, event.start), max(last, event.end))
     else:
         event_id = insert_event(store, key, event)
     insert_report(store, event_id, page_id, event, named)
@@ -43,22 +45,27 @@ def link_event(store: Store, page_id: int, event: Event, people: dict[str, int])
 
 def reports(store: Store, key: str, start: str | None, end: str | None,
             people: Collection[int] = ()) -> list[dict[str, Any]]:
-    """Stored events with this key whose days overlap [start, end] (events lasting longer
-    than LONGEST_EVENT_DAYS are not looked for, so the (key, start) index stays narrow);
-    undated ones when the event is undated. With `people`, only events that name one of them
-    or nobody: two receptions in Hà Nội on one day, of different envoys by different
+    """Stored events with this key whose days overlap [start, end], undated ones when the event
+    is undated. Events that began more than SHORT_EVENT_DAYS earlier are looked for among the
+    long ones alone (`store.schema.LONG_EVENTS`), and no further back than LONGEST_EVENT_DAYS,
+    so each lookup steps over few index entries. With `people`, only events that name one of
+    them or nobody: two receptions in Hà Nội on one day, of different envoys by different
     officials, are two. (The database checks the participants: at a million pages a busy key
     and month gave a page ~27 events to check, read and compared one by one.)"""
-    args: list[Any] = [key]
     if start is None:
-        where = "key = ? AND start IS NULL"
+        branches = [("key = ? AND start IS NULL", [key])]
     else:
-        earliest = (date.fromisoformat(start) - timedelta(days=LONGEST_EVENT_DAYS)).isoformat()
-        where = 'key = ? AND start >= ? AND start <= ? AND "end" >= ?'
-        args += [earliest, end, start]
+        first = date.fromisoformat(start)
+        recent = (first - timedelta(days=SHORT_EVENT_DAYS)).isoformat()
+        earliest = (first - timedelta(days=LONGEST_EVENT_DAYS)).isoformat()
+        branches = [('key = ? AND start >= ? AND start <= ? AND "end" >= ?', [key, recent, end, start]),
+                    ('key = ? AND long = 1 AND start >= ? AND start < ? AND "end" >= ?',
+                     [key, earliest, recent, start])]
+    named, people_args = "", sorted(people)
     if people:
-        where += (" AND (NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id) OR EXISTS"
-                  " (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id IN"
-                  f" ({', '.join('?' * len(people))})))")
-        args += sorted(people)
-    return store.rows(f'SELECT id, name, start, "end" FROM events e WHERE {where} ORDER BY id', args)
+        named = (" AND (NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id) OR EXISTS"
+                 " (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id IN"
+                 f" ({', '.join('?' * len(people))})))")
+    sql = " UNION ALL ".join(f'SELECT id, name, start, "end" FROM events e WHERE {where}{named}'
+                             for where, _ in branches)
+    return store.rows(f"{sql} ORDER BY id", [a for _, args in branches for a in [*args, *people_args]])

@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from ..lang.text import fold, match_key
 from ..page import Page
 from ..records import Event, Fact, Mention, Post
 from .base import Store
+from .schema import SHORT_EVENT_DAYS
 
 
 def content_hash(page: Page) -> str:
@@ -104,15 +105,21 @@ def insert_facts(store: Store, page_id: int, facts: list[Fact]) -> None:
 def insert_event(store: Store, key: str, event: Event) -> int:
     """A new event row (`key`: what reports of one event share, see `sugia.link.events`)."""
     return store.value(
-        'INSERT INTO events (key, kind, name, start, "end", city, country, venue, forum, ordinal, level,'
-        " relationship, country_folded, forum_folded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-        (key, event.kind, event.name, event.start, event.end, event.city, event.country, event.venue,
-         json.dumps(event.forum, ensure_ascii=False), event.ordinal, event.level, event.relationship,
-         fold(event.country or ""), fold(" ".join([*event.forum, event.name]))))
+        'INSERT INTO events (key, kind, name, start, "end", long, city, country, venue, forum, ordinal, level,'
+        " relationship, country_folded, forum_folded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        (key, event.kind, event.name, event.start, event.end, lasts_long(event.start, event.end), event.city,
+         event.country, event.venue, json.dumps(event.forum, ensure_ascii=False), event.ordinal, event.level,
+         event.relationship, fold(event.country or ""), fold(" ".join([*event.forum, event.name]))))
 
 
 def widen_event(store: Store, event_id: int, start: str, end: str) -> None:
-    store.execute('UPDATE events SET start = ?, "end" = ? WHERE id = ?', (start, end, event_id))
+    store.execute('UPDATE events SET start = ?, "end" = ?, long = ? WHERE id = ?',
+                  (start, end, lasts_long(start, end), event_id))
+
+
+def lasts_long(start: str | None, end: str | None) -> int:
+    """1 for an event lasting more than SHORT_EVENT_DAYS (`schema.LONG_EVENTS`), else 0."""
+    return int(bool(start and end) and (date.fromisoformat(end) - date.fromisoformat(start)).days > SHORT_EVENT_DAYS)
 
 
 def insert_report(store: Store, event_id: int, page_id: int, event: Event, people: set[int]) -> None:
