@@ -47,6 +47,10 @@ class SQLiteStore(Store):
         self._wal()
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # A page is stored within a savepoint, and SQLite keeps the pages it changes as they were
+        # before it in a sub-journal, a temporary file once past 64 KB: ~110 writes of a page's
+        # 120 were to it. In memory, storing into a new base costs 0.55 ms a page, 0.62 so.
+        self.db.execute("PRAGMA temp_store=MEMORY")
         # A writer of a large base touches index pages all over (reprint bands, names): the
         # default 2 MB cache made storing at 1M pages read them again and again. An upper bound,
         # used only as pages are read.
