@@ -106,19 +106,20 @@ class Writer:
         returns how many. Safe to run while writers store, and to rerun after an interruption."""
         self._bands()
         linked = 0
-        while True:
-            with self.batch():
-                self.store.lock_linking()  # another linker's batch is done before this one is read
-                rows = self.store.rows("SELECT u.page_id, p.record FROM unlinked u JOIN pages p ON p.id = u.page_id"
-                                       f" ORDER BY u.page_id LIMIT {BATCH_PAGES}")
-                for row in rows:
-                    self.link(row["page_id"], Page.from_dict(json.loads(row["record"])))
-                    self.store.execute("DELETE FROM unlinked WHERE page_id = ?", (row["page_id"],))
-            if not rows:
-                return linked
-            linked += len(rows)
-            if progress is not None:
-                progress(len(rows))
+        with self.store.checkpoints_aside():
+            while True:
+                with self.batch():
+                    self.store.lock_linking()  # another linker's batch is done before this one is read
+                    rows = self.store.rows("SELECT u.page_id, p.record FROM unlinked u JOIN pages p ON p.id = u.page_id"
+                                           f" ORDER BY u.page_id LIMIT {BATCH_PAGES}")
+                    for row in rows:
+                        self.link(row["page_id"], Page.from_dict(json.loads(row["record"])))
+                        self.store.execute("DELETE FROM unlinked WHERE page_id = ?", (row["page_id"],))
+                if not rows:
+                    return linked
+                linked += len(rows)
+                if progress is not None:
+                    progress(len(rows))
 
 
 @dataclass
@@ -166,16 +167,17 @@ def ingest(pages: Iterable[Page], store: Store, progress: Callable[[Page, str], 
     writer = Writer(store)
     report = report if report is not None else IngestReport()
     told: list[tuple[Page, str]] = []
-    for batch in _batches(iter(pages)):
-        with writer.batch():
-            for page in batch:
-                state = writer.add(page, link)
-                report.count(page, state)
-                told.append((page, state))
-        if progress is not None:  # told once committed
-            for page, state in told:
-                progress(page, state)
-        told.clear()
+    with store.checkpoints_aside():
+        for batch in _batches(iter(pages)):
+            with writer.batch():
+                for page in batch:
+                    state = writer.add(page, link)
+                    report.count(page, state)
+                    told.append((page, state))
+            if progress is not None:  # told once committed
+                for page, state in told:
+                    progress(page, state)
+            told.clear()
     return report
 
 

@@ -9,7 +9,7 @@ Names that are looked up by spelling keep a folded copy (`*_folded` columns: no 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from ..search import Query
@@ -67,6 +67,11 @@ class Store:
 
     def unindex(self, page_id: int) -> None:
         """Take a page out of the full-text index before it is deleted."""
+
+    def checkpoints_aside(self) -> AbstractContextManager[Any]:
+        """Many commits to come (an ingest): what the database can do beside the writer, it
+        does (SQLite copies the log into the base in a thread; PostgreSQL's own processes do)."""
+        return nullcontext()
 
     def close(self) -> None:
         raise NotImplementedError

@@ -3,6 +3,7 @@ FTS5 index over the folded text, so Datasette and sqlite-utils open it as it is.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -14,6 +15,7 @@ from ..errors import UsageError
 from ..lang.text import fold
 from ..search import Query, index_pairs, index_words
 from .base import Store
+from .checkpoints import Checkpointer
 from .filters import SearchFilters, key_expression, only_dates_and_outlet, page_conditions
 from .schema import SEARCH_COLUMNS, SEARCH_VALUES, SQLITE
 
@@ -29,6 +31,10 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
 
 BUSY_SECONDS = 120.0
 CACHE_KIB = 256 * 1024
+WAL_AUTOCHECKPOINT = 1000  # SQLite's default: the writer checkpoints once the log holds this many pages
+WAL_BYTES = 512 * 2**20  # with checkpoints aside, the log's size past which the writer waits for them
+
+log = logging.getLogger(__name__)
 
 
 class SQLiteStore(Store):
@@ -55,6 +61,7 @@ class SQLiteStore(Store):
         # default 2 MB cache made storing at 1M pages read them again and again. An upper bound,
         # used only as pages are read.
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        self._checkpointer: Checkpointer | None = None
         super().__init__(str(path))
 
     def _wal(self) -> None:
@@ -91,6 +98,43 @@ class SQLiteStore(Store):
                 self.db.execute("RELEASE page")
             raise
         self.db.execute("RELEASE page" if nested else "COMMIT")
+        if not nested and self._checkpointer is not None:
+            self._committed(self._checkpointer)
+
+    @contextmanager
+    def checkpoints_aside(self) -> Iterator[None]:
+        """Commits only append to the log while a thread copies them into the base
+        (`checkpoints.Checkpointer`): at 1.5 million pages storing a page cost 1.02-1.06 ms so,
+        1.12-1.17 with the writer checkpointing (0.53 against 0.57 into a new base)."""
+        if self._checkpointer is not None:  # within another ingest's
+            yield
+            return
+        checkpointer = self._checkpointer = Checkpointer(self.path, BUSY_SECONDS)
+        self.db.execute("PRAGMA wal_autocheckpoint=0")
+        try:
+            yield
+        finally:
+            checkpointer.stop()
+            if self._checkpointer is checkpointer:  # not already given up (`_committed`)
+                self._own_checkpoints()
+
+    def _committed(self, checkpointer: Checkpointer) -> None:
+        if checkpointer.failure is not None:
+            self._own_checkpoints()
+            return
+        checkpointer.nudge()
+        # The log starts again from its beginning only once every page in it is copied: should
+        # the writer outpace the thread, it waits for it now and then, so the log stays bounded.
+        if Path(self.path + "-wal").stat().st_size > WAL_BYTES:
+            checkpointer.wait()
+
+    def _own_checkpoints(self) -> None:
+        """The writer checkpoints again (after the thread's work, or its failure)."""
+        checkpointer, self._checkpointer = self._checkpointer, None
+        if checkpointer is not None and checkpointer.failure is not None:
+            log.warning("checkpoints beside the writer stopped (%s): the writer checkpoints itself",
+                        checkpointer.failure)
+        self.db.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
 
     def schema_version(self) -> int:
         return self.value("PRAGMA user_version")
