@@ -38,6 +38,7 @@ CLASSES = {
 FILTERED = [("hợp tác", SearchFilters(date_from="2020-01-01", date_to="2020-12-31")),
             ("ASEAN", SearchFilters(outlet="VnExpress")), ("Hà Nội", SearchFilters(date_from="2024-06-01"))]
 CHECKPOINTS = (2_000, 10_000, 100_000, 1_000_000)
+STRETCH = 10 * BATCH_PAGES  # pages stored by one timed ingest when extending a base
 
 
 def percentiles(values: list[float]) -> str:
@@ -83,13 +84,15 @@ def extend(db: str, pages: int) -> None:
 
 
 def stored(store: Store, stream: Iterator[Page]) -> float:
-    """Milliseconds per page to store the stream, a batch (`ingest.BATCH_PAGES`) at a time,
-    each made before its clock starts and stored with nothing else running: what is timed is
-    the writer alone. (Streamed from the generator's process, a 2,000-page base waited for its
-    one batch to be made, and at a million pages the writer shared the two cores with it.)"""
+    """Milliseconds per page to store the stream, STRETCH pages at a time (one `ingest` each,
+    as `sugia ingest` of so many pages: batches of `ingest.BATCH_PAGES`, checkpoints beside
+    them), each stretch made before its clock starts and stored with nothing else running:
+    what is timed is the writer alone. (Streamed from the generator's process, a 2,000-page
+    base waited for its one batch to be made, and at a million pages the writer shared the two
+    cores with it.)"""
     spent = 0.0
     count = 0
-    while batch := list(itertools.islice(stream, BATCH_PAGES)):
+    while batch := list(itertools.islice(stream, STRETCH)):
         start = time.perf_counter()
         ingest(batch, store)
         spent += time.perf_counter() - start
