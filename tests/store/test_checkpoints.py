@@ -37,9 +37,9 @@ def test_checkpoints_aside_copy_the_writers_commits_into_the_base(tmp_path):
 
 
 def test_checkpoints_aside_keep_the_log_bounded(tmp_path, monkeypatch):
-    """Past WAL_BYTES the writer waits for the thread after a commit, so the next transaction
+    """From WAL_PAGES on the writer waits for the thread after a commit, so the next transaction
     starts the log again: it never holds more than about two commits."""
-    monkeypatch.setattr(backend, "WAL_BYTES", 0)
+    monkeypatch.setattr(backend, "WAL_PAGES", 1)
     store = SQLiteStore(tmp_path / "kb.db")
     with store.checkpoints_aside():
         for n in range(COMMITS):

@@ -19,6 +19,7 @@ class Checkpointer:
         self.path = path
         self.busy_seconds = busy_seconds
         self.failure: sqlite3.Error | None = None
+        self.log_pages = 0  # pages in the log at the last checkpoint (it starts again once all are copied)
         self._changed = threading.Condition()
         self._asked = self._done = 0  # nudges given, and the last one a finished checkpoint answered
         self._stopping = False
@@ -30,6 +31,11 @@ class Checkpointer:
         with self._changed:
             self._asked += 1
             self._changed.notify_all()
+
+    def behind(self) -> int:
+        """Nudges not yet answered by a finished checkpoint."""
+        with self._changed:
+            return self._asked - self._done
 
     def wait(self) -> None:
         """Until the pages committed before the last nudge are copied (or the thread failed)."""
@@ -57,7 +63,7 @@ class Checkpointer:
                         self._changed.wait()
                     asked, last = self._asked, self._stopping
                 # PASSIVE: copies what no reader still needs and never waits for the writer.
-                db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                _, self.log_pages, _ = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                 with self._changed:
                     self._done = asked
                     self._changed.notify_all()

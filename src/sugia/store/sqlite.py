@@ -32,7 +32,7 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
 BUSY_SECONDS = 120.0
 CACHE_KIB = 256 * 1024
 WAL_AUTOCHECKPOINT = 1000  # SQLite's default: the writer checkpoints once the log holds this many pages
-WAL_BYTES = 512 * 2**20  # with checkpoints aside, the log's size past which the writer waits for them
+WAL_PAGES = 128 * 1024  # with checkpoints aside, the log's length (~512 MB) from which the writer waits for them
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +124,9 @@ class SQLiteStore(Store):
             return
         checkpointer.nudge()
         # The log starts again from its beginning only once every page in it is copied: should
-        # the writer outpace the thread, it waits for it now and then, so the log stays bounded.
-        if Path(self.path + "-wal").stat().st_size > WAL_BYTES:
+        # the writer outpace the thread (a commit's copy still undone at the next, or the log as
+        # long as WAL_PAGES at the last checkpoint: the file keeps its largest size), it waits.
+        if checkpointer.behind() > 1 or checkpointer.log_pages >= WAL_PAGES:
             checkpointer.wait()
 
     def _own_checkpoints(self) -> None:
