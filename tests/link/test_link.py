@@ -105,6 +105,25 @@ def test_link_ingest_settles_the_recent_bands_at_a_batch_end_when_due(tmp_path, 
     assert levels(store) == [0, 0, BANDS * store.value("SELECT count(*) FROM pages")]
 
 
+def test_link_a_groups_first_page_is_rewritten_once_however_many_copies_join(tmp_path):
+    """A row is rewritten whole: the first page of a group takes its group once, not again with
+    every copy that joins it (each copy's own row takes it once)."""
+    import copy
+
+    store = open_store(str(tmp_path / "kb.db"))
+    store.execute("CREATE TABLE rewritten (id INTEGER)")
+    store.execute("CREATE TRIGGER rewrites AFTER UPDATE ON pages BEGIN INSERT INTO rewritten VALUES (old.id); END")
+    [original] = extract([str(EXAMPLES / "pages" / "ex01_portal_som.txt")])
+    copies = [copy.deepcopy(original) for _ in range(3)]
+    for n, page in enumerate(copies):
+        page.source = f"copy-{n}"
+    ingest([original, *copies], store)
+    ids = [r["id"] for r in store.rows("SELECT id FROM pages ORDER BY id")]
+    assert store.rows("SELECT DISTINCT reprint_group FROM pages") == [{"reprint_group": ids[0]}]
+    assert store.rows("SELECT id, count(*) AS n FROM rewritten GROUP BY id ORDER BY id") == [
+        {"id": page_id, "n": 1} for page_id in ids]
+
+
 def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
     from conftest import example_base
 

@@ -171,4 +171,7 @@ def group(store: Store, page_id: int, body: str, signed: bytes | None = None) ->
     _insert_bands(store, page_id, values)
     if found:
         first = store.value("SELECT coalesce(reprint_group, id) FROM pages WHERE id = ?", (found[0][0],))
-        store.execute("UPDATE pages SET reprint_group = ? WHERE id IN (?, ?)", (first, page_id, first))
+        # A row is rewritten whole (~10 KB with its raw page and text): the group's first page is
+        # only when it joins the group, not again with every copy of a story reprinted many times.
+        store.execute("UPDATE pages SET reprint_group = ? WHERE id IN (?, ?) AND (reprint_group IS NULL"
+                      " OR reprint_group != ?)", (first, page_id, first, first))
