@@ -37,17 +37,19 @@ class Writer:
         """One transaction for many `add`s or links, their pages put in the full-text index at
         its end, outside their savepoints (FTS5 writes its pending terms out at every savepoint,
         so indexed within its own savepoint each page became an index segment of its own, to be
-        merged again and again: 30,000 documents cost 0.19 ms each so, 0.08 in batches), and the
-        recent reprint bands settled when due (`link.reprints.settle_bands`)."""
+        merged again and again: 30,000 documents cost 0.19 ms each so, 0.08 in batches); then the
+        recent reprint bands settled when due (`link.reprints.settle_bands`), in a transaction
+        that only moves rows (`Store.moving`)."""
         self._unindexed, self._linked = [], False
         try:
             with self.store.transaction():
                 yield
                 self._index_stored()
-                if self._linked:
-                    settle_bands(self.store)
         finally:
             self._unindexed = None
+        if self._linked:  # a transaction of its own, which only moves rows (`Store.moving`)
+            with self.store.moving():
+                settle_bands(self.store)
 
     def _index_stored(self) -> None:
         """Index the pages this batch has stored so far."""

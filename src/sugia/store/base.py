@@ -39,6 +39,11 @@ class Store:
     def transaction(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
 
+    def moving(self) -> AbstractContextManager[Any]:
+        """A transaction that only moves rows within the base (`link.reprints.settle_bands`):
+        they were checked when stored, and a backend may skip checking them again."""
+        return self.transaction()
+
     def lock_schema(self) -> None:
         """Keep other processes from migrating at the same time (inside the migration's transaction)."""
 
