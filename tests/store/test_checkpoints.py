@@ -47,6 +47,21 @@ def test_checkpoints_aside_keep_the_log_bounded(tmp_path, monkeypatch):
     assert os.path.getsize(store.path + "-wal") < 3 * len(REASON) * 1.2
 
 
+def test_checkpoints_aside_wait_for_no_copy_after_a_transaction_that_changed_nothing(tmp_path, monkeypatch):
+    """A commit whose copy is still undone at the next makes the writer wait; a transaction
+    that only read (a count after a batch) committed nothing to copy, so the thread is not
+    asked for one and the writer's next commit finds none undone."""
+    store = SQLiteStore(tmp_path / "kb.db")
+    nudges = []
+    monkeypatch.setattr(backend.Checkpointer, "nudge", lambda self: nudges.append(1))
+    with store.checkpoints_aside():
+        commit(store, 0)
+        with store.transaction():
+            store.value("SELECT count(*) FROM failures")
+        monkeypatch.undo()
+    assert len(nudges) == 1
+
+
 def test_checkpoints_aside_fall_back_to_the_writer_when_the_thread_fails(tmp_path, monkeypatch, caplog):
     def refused(*args, **kwargs):
         raise sqlite3.OperationalError("unable to open database file")
