@@ -1,6 +1,7 @@
 """The ingest service on both backends (a real SQLite file and a throwaway PostgreSQL
 cluster): storing the same pages again changes nothing, a changed page is replaced whole, an
-ingest killed with kill -9 leaves whole pages only and a rerun finishes it."""
+ingest killed with kill -9 leaves whole pages only and a rerun finishes it; reprint bands move
+under the linking lock."""
 import os
 import signal
 import sqlite3
@@ -220,3 +221,21 @@ def test_ingest_dask_workers_store_into_postgresql_and_link_after(postgres, link
     linked = runner.invoke(main, ["link", "--db", db])
     assert linked.exit_code == 0 and "pages linked: 27;" in linked.output, linked.output
     assert linked_facts(open_store(db)) == linked_in_one_process
+
+
+def test_ingest_moves_reprint_bands_holding_the_linking_lock(postgres, monkeypatch):
+    """Bands move in a transaction of their own after a batch: on PostgreSQL it takes the
+    linking lock as every write of bands does, or two linkers' moves would copy them twice."""
+    import sugia.ingest
+    from sugia.link.reprints import settle_bands
+
+    held = []
+
+    def settle(store):
+        held.append(store.value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                                " AND pid = pg_backend_pid()"))
+        return settle_bands(store, recent_pages=1)
+
+    monkeypatch.setattr(sugia.ingest, "settle_bands", settle)
+    ingest(extract([str(EXAMPLES)]), open_store(postgres.new_database()))
+    assert held and all(held)

@@ -49,6 +49,7 @@ class Writer:
             self._unindexed = None
         if self._linked:  # a transaction of its own, which only moves rows (`Store.moving`)
             with self.store.moving():
+                self.store.lock_linking()  # as every write of bands: two linkers would both move them
                 settle_bands(self.store)
 
     def _index_stored(self) -> None:
