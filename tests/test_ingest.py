@@ -227,6 +227,7 @@ def test_ingest_moves_reprint_bands_holding_the_linking_lock(postgres, monkeypat
     """Bands move in a transaction of their own after a batch: on PostgreSQL it takes the
     linking lock as every write of bands does, or two linkers' moves would copy them twice."""
     import sugia.ingest
+    import sugia.link.reprints
     from sugia.link.reprints import settle_bands
 
     held = []
@@ -234,8 +235,9 @@ def test_ingest_moves_reprint_bands_holding_the_linking_lock(postgres, monkeypat
     def settle(store):
         held.append(store.value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
                                 " AND pid = pg_backend_pid()"))
-        return settle_bands(store, recent_pages=1)
+        return settle_bands(store)
 
+    monkeypatch.setattr(sugia.link.reprints, "RECENT_PAGES", 1)
     monkeypatch.setattr(sugia.ingest, "settle_bands", settle)
     ingest(extract([str(EXAMPLES)]), open_store(postgres.new_database()))
     assert held and all(held)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .link import link_entities, link_events
-from .link.reprints import group, index_missing_bands, settle_bands
+from .link.reprints import bands_due, group, index_missing_bands, settle_bands
 from .page import Failure, Page
 from .read import read_bytes
 from .store import Store
@@ -45,9 +45,10 @@ class Writer:
             with self.store.transaction():
                 yield
                 self._index_stored()
+                due = self._linked and bands_due(self.store)
         finally:
             self._unindexed = None
-        if self._linked:  # a transaction of its own, which only moves rows (`Store.moving`)
+        if due:  # a transaction of its own, which only moves rows (`Store.moving`)
             with self.store.moving():
                 self.store.lock_linking()  # as every write of bands: two linkers would both move them
                 settle_bands(self.store)

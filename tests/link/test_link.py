@@ -94,12 +94,10 @@ def test_link_signatures_made_in_the_pipeline_group_as_the_writers_own(tmp_path)
 def test_link_ingest_settles_the_recent_bands_at_a_batch_end_when_due(tmp_path, monkeypatch):
     """Every band row has moved out of the recent table once a batch ends with them due (and on
     to the last level, the middle's being due too)."""
-    import functools
+    import sugia.link.reprints
+    from sugia.link.reprints import BANDS
 
-    import sugia.ingest
-    from sugia.link.reprints import BANDS, settle_bands
-
-    monkeypatch.setattr(sugia.ingest, "settle_bands", functools.partial(settle_bands, recent_pages=1))
+    monkeypatch.setattr(sugia.link.reprints, "RECENT_PAGES", 1)
     store = open_store(str(tmp_path / "kb.db"))
     ingest(extract([str(EXAMPLES)]), store)
     assert levels(store) == [0, 0, BANDS * store.value("SELECT count(*) FROM pages")]

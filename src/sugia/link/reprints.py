@@ -120,19 +120,30 @@ def similar(store: Store, values: np.ndarray) -> list[tuple[int, float]]:
                   key=lambda x: (-x[1], x[0]))
 
 
-def settle_bands(store: Store, recent_pages: int = RECENT_PAGES) -> bool:
+def settle_bands(store: Store, recent_pages: int | None = None) -> bool:
     """Move each band table that is full into the next (in the caller's transaction); whether
     any moved. A level fills only when the one above moves into it, so the first that is not
     full ends the check."""
     moved = False
     for level, (table, below) in enumerate(zip(LEVELS, LEVELS[1:])):
-        if store.value(f"SELECT count(*) FROM {table}") < recent_pages * GROWTH**level * BANDS:
+        if not _full(store, level, recent_pages):
             break
         store.execute(f"INSERT INTO {below} (band, bucket, page_id)"
                       f" SELECT band, bucket, page_id FROM {table} ORDER BY band, bucket")
         store.execute(f"DELETE FROM {table}")
         moved = True
     return moved
+
+
+def bands_due(store: Store, recent_pages: int | None = None) -> bool:
+    """Whether the recent bands are due to move (`settle_bands` would move some)."""
+    return _full(store, 0, recent_pages)
+
+
+def _full(store: Store, level: int, recent_pages: int | None) -> bool:
+    """Whether the band table of `level` holds its RECENT_PAGES * GROWTH**level pages' worth."""
+    full = (RECENT_PAGES if recent_pages is None else recent_pages) * GROWTH**level * BANDS
+    return store.value(f"SELECT count(*) FROM {LEVELS[level]}") >= full
 
 
 def index_missing_bands(store: Store) -> int:
