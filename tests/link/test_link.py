@@ -191,11 +191,15 @@ def test_link_an_events_earlier_reports_are_read_from_the_index_alone(tmp_path):
 
     store = open_store(str(tmp_path / "kb.db"))
     found = plans(store, lambda: reports(store, "meeting|viet nam|", "2024-05-01", "2024-05-02"))
-    assert any("COVERING INDEX events_key_days_name" in p for p in found), found
-    assert any("INDEX events_long" in p for p in found), found  # further back, the long events alone
+    assert any("COVERING INDEX events_span" in p for p in found), found
+    assert all("SCAN" not in p for p in found), found
 
 
 LASTING = [  # (first day, last day, looked up on [day, day]: found?)
+    ("2024-05-01", "2024-05-01", "2024-05-01", True),
+    ("2024-05-01", "2024-05-01", "2024-05-02", False),
+    ("2024-05-01", "2024-05-04", "2024-05-04", True),   # up to SPAN_DAYS[1] days after the first
+    ("2024-05-01", "2024-05-05", "2024-05-05", True),   # one more: the next class
     ("2024-05-01", "2024-05-03", "2024-05-03", True),
     ("2024-05-01", "2024-05-03", "2024-05-04", False),
     ("2024-05-01", "2024-05-08", "2024-05-08", True),   # a week: within SHORT_EVENT_DAYS of its start
@@ -227,22 +231,29 @@ def test_link_an_events_earlier_reports_are_found_however_long_it_lasts(backend,
         assert bool(reports(store, key, day, day)) is expected, (first, last, day, "widened")
 
 
-def test_link_a_base_made_before_long_events_were_marked_marks_them(tmp_path, monkeypatch):
+@pytest.mark.parametrize("migrations", [17, 18])
+def test_link_a_base_made_before_events_had_spans_gets_them(tmp_path, monkeypatch, migrations):
+    """A base from before long events were marked (17 migrations), or before spans (18), has
+    each event's span class after opening, and its events are found as in a new base."""
     from sugia.link.events import reports
     from sugia.store.schema import SQLITE
     from sugia.store.sqlite import SQLiteStore
 
-    monkeypatch.setattr(SQLiteStore, "MIGRATIONS", SQLITE[:17])
+    monkeypatch.setattr(SQLiteStore, "MIGRATIONS", SQLITE[:migrations])
     older = SQLiteStore(tmp_path / "kb.db")
+    days = [("2024-05-01", "2024-05-20"), ("2024-05-10", "2024-05-11"), ("2024-05-12", "2024-05-12"),
+            ("2024-05-13", "2024-05-19"), (None, None)]
     with older.transaction():
-        for n, (first, last) in enumerate([("2024-05-01", "2024-05-20"), ("2024-05-10", "2024-05-11")]):
+        for n, (first, last) in enumerate(days):
             older.execute('INSERT INTO events (key, kind, name, start, "end") VALUES (?, ?, ?, ?, ?)',
                           ("conference|x|", "conference", f"Hội nghị {n}", first, last))
     older.close()
     monkeypatch.undo()
     store = SQLiteStore(tmp_path / "kb.db")
-    assert [r["long"] for r in store.rows("SELECT long FROM events ORDER BY id")] == [1, 0]
-    assert [r["name"] for r in reports(store, "conference|x|", "2024-05-15", "2024-05-15")] == ["Hội nghị 0"]
+    assert [r["span"] for r in store.rows("SELECT span FROM events ORDER BY id")] == [3, 1, 0, 2, 0]
+    assert [r["name"] for r in reports(store, "conference|x|", "2024-05-15", "2024-05-15")] == ["Hội nghị 0",
+                                                                                               "Hội nghị 3"]
+    assert [r["name"] for r in reports(store, "conference|x|", None, None)] == ["Hội nghị 4"]
 
 
 def test_link_reprint_candidates_are_found_in_the_band_indexes_alone(tmp_path):

@@ -12,7 +12,7 @@ from ..events.identity import same_name
 from ..lang.text import match_key
 from ..records import Event
 from ..store import Store
-from ..store.schema import SHORT_EVENT_DAYS
+from ..store.upgrades import SPAN_DAYS
 from ..store.write import insert_event, insert_report, widen_event
 
 # Reports of one event are looked for among events that began at most this many days earlier.
@@ -46,21 +46,20 @@ def link_event(store: Store, page_id: int, event: Event, people: dict[str, int])
 def reports(store: Store, key: str, start: str | None, end: str | None,
             people: Collection[int] = ()) -> list[dict[str, Any]]:
     """Stored events with this key whose days overlap [start, end], undated ones when the event
-    is undated. Events that began more than SHORT_EVENT_DAYS earlier are looked for among the
-    long ones alone (`store.schema.LONG_EVENTS`), and no further back than LONGEST_EVENT_DAYS,
-    so each lookup steps over few index entries. With `people`, only events that name one of
-    them or nobody: two receptions in Hà Nội on one day, of different envoys by different
-    officials, are two. (The database checks the participants: at a million pages a busy key
-    and month gave a page ~27 events to check, read and compared one by one.)"""
+    is undated. Each class of events by the days they last (`store.upgrades.EVENT_SPANS`) is
+    looked for among those that began at most as many days earlier as its longest lasts (the
+    longest, no further back than LONGEST_EVENT_DAYS), so each lookup steps over few index
+    entries. With `people`, only events that name one of them or nobody: two receptions in Hà
+    Nội on one day, of different envoys by different officials, are two. (The database checks
+    the participants: at a million pages a busy key and month gave a page ~27 events to check,
+    read and compared one by one.)"""
     if start is None:
-        branches = [("key = ? AND start IS NULL", [key])]
+        branches = [("key = ? AND span = 0 AND start IS NULL", [key])]
     else:
         first = date.fromisoformat(start)
-        recent = (first - timedelta(days=SHORT_EVENT_DAYS)).isoformat()
-        earliest = (first - timedelta(days=LONGEST_EVENT_DAYS)).isoformat()
-        branches = [('key = ? AND start >= ? AND start <= ? AND "end" >= ?', [key, recent, end, start]),
-                    ('key = ? AND long = 1 AND start >= ? AND start < ? AND "end" >= ?',
-                     [key, earliest, recent, start])]
+        branches = [(f'key = ? AND span = {k} AND start >= ? AND start <= ? AND "end" >= ?',
+                     [key, (first - timedelta(days=back)).isoformat(), end, start])
+                    for k, back in enumerate((*SPAN_DAYS, LONGEST_EVENT_DAYS))]
     named, people_args = "", sorted(people)
     if people:
         named = (" AND (NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id) OR EXISTS"

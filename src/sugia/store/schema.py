@@ -8,6 +8,7 @@ Both index folded copies of the text (`sugia.text.fold`: no marks, "đ" -> "d"),
 FTS5's `remove_diacritics 2` folds tones but never "đ", and PostgreSQL's `unaccent` depends
 on the server's rules file; names looked up by spelling keep a folded copy too.
 """
+from . import upgrades
 from .filters import SEARCH_KEYS_SQL
 
 # The reprint index's bands (SQLite's 64-bit integers are INTEGER, PostgreSQL's BIGINT).
@@ -27,65 +28,6 @@ BANDS_TABLE = """
 SEARCH_COLUMNS = "rowid, title, body, title_pairs, body_pairs, keys"
 SEARCH_VALUES = ("id, search_words(title_folded), search_words(body_folded), search_pairs(title_folded),"
                  " search_pairs(body_folded), search_keys")
-
-# FTS5 merges an index level's segments once it holds this many (its default: 4). At a million
-# pages the merging made inserting into pages_search cost 0.85 ms a page (0.38 with 16); 8
-# keeps a search's segment reads few.
-AUTOMERGE = 8
-
-# Finding an event's earlier reports (`link.events.reports`) by key, first day and last day
-# from the index alone: with (key, start) each row in the 31 days was read from the table to
-# check its last day (0.29 ms a page at a million pages; 0.025 ms so).
-EVENTS_BY_DAYS = """
-    CREATE INDEX IF NOT EXISTS events_key_days ON events(key, start, "end");
-    DROP INDEX IF EXISTS events_key_start;
-"""
-
-# An event's earlier reports (EVENTS_BY_DAYS) are compared by name (`link.events.link_event`):
-# with the name in the index their rows are not read (at a million pages a key's 31 days held
-# hundreds of events: 0.15 ms a page; 0.06 so). SQLite only: PostgreSQL's B-tree refuses rows
-# over ~2,700 bytes, and a name may be long.
-EVENTS_BY_NAME = """
-    CREATE INDEX IF NOT EXISTS events_key_days_name ON events(key, start, "end", name);
-    DROP INDEX IF EXISTS events_key_days;
-"""
-
-# An index every stored page paid for and no query read: a page's content hash is compared
-# through its source (`store.write.status`). At a million pages it was a leaf written at a
-# random place per page stored.
-UNREAD_INDEX = "DROP INDEX IF EXISTS pages_hash;"
-
-# The reprint index's middle level (`link.reprints.LEVELS`), and an index of events by key that
-# every index beginning with the key (EVENTS_BY_DAYS, EVENTS_BY_NAME) already is: each event
-# stored was an entry in it.
-BAND_LEVELS = """
-    {bands}
-    DROP INDEX IF EXISTS events_key;
-"""
-
-# A reprint lookup (`link.reprints.similar`) reads page ids by band and bucket at every level
-# (`link.reprints.LEVELS`, named here as the migrations name tables): with the page id in the
-# index it reads no table row (at a million pages ~29 candidates a page, each a row read
-# at random: 0.17-0.22 ms a lookup, 0.09-0.12 so).
-BANDS_BY_BUCKET = "".join(f"""
-    DROP INDEX IF EXISTS {table}_bucket;
-    CREATE INDEX {table}_bucket ON {table}(band, bucket, page_id);""" for table in (
-    "page_bands_recent", "page_bands_middle", "page_bands"))
-
-# Most events last a few days (of the labelled real pages' dated events 97% a week or less), so
-# an event's earlier reports are looked for among the key's events that began at most this
-# many days before it, and among its long events (lasting more) further back, through an index
-# of the long ones alone (`link.events.reports`): at a million pages a key's 31 days held
-# hundreds of events to step over (0.11-0.15 ms a lookup; 0.06 with a window of 3 days).
-SHORT_EVENT_DAYS = 7
-LONG_EVENTS = """
-    ALTER TABLE events ADD COLUMN long INTEGER NOT NULL DEFAULT 0;
-    UPDATE events SET long = 1 WHERE {days} > {short};
-    CREATE INDEX events_long ON events(key, start, "end"{name}) WHERE long = 1;
-"""
-
-# The queue of pages stored without linking: several writers store, one linker empties it.
-UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
 
 SQLITE: tuple[str, ...] = (
     # 1: pages, entities and what links them
@@ -216,7 +158,7 @@ SQLITE: tuple[str, ...] = (
     CREATE VIEW event_list AS SELECT id, kind, name, start, "end", city, country, venue, forum FROM events;
     """,
     # 9: pages stored but not yet linked across articles (`sugia ingest --no-link`; `sugia link`)
-    UNLINKED.format(big="INTEGER"),
+    upgrades.UNLINKED.format(big="INTEGER"),
     # 10: the dates and outlet as index words (filters.SEARCH_KEYS_SQL), the index rebuilt with them
     f"""
     ALTER TABLE pages ADD COLUMN search_keys TEXT GENERATED ALWAYS AS ({SEARCH_KEYS_SQL}) VIRTUAL;
@@ -234,23 +176,26 @@ SQLITE: tuple[str, ...] = (
         tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
     );
     INSERT INTO pages_search({SEARCH_COLUMNS}) SELECT {SEARCH_VALUES} FROM pages;
-    INSERT INTO pages_search(pages_search, rank) VALUES ('automerge', {AUTOMERGE});
-    INSERT INTO pages_fts(pages_fts, rank) VALUES ('automerge', {AUTOMERGE});
+    INSERT INTO pages_search(pages_search, rank) VALUES ('automerge', {upgrades.AUTOMERGE});
+    INSERT INTO pages_fts(pages_fts, rank) VALUES ('automerge', {upgrades.AUTOMERGE});
     """,
-    # 12: an event's earlier reports found in the index alone (EVENTS_BY_DAYS)
-    EVENTS_BY_DAYS,
+    # 12: an event's earlier reports found in the index alone (upgrades.EVENTS_BY_DAYS)
+    upgrades.EVENTS_BY_DAYS,
     # 13
-    UNREAD_INDEX,
+    upgrades.UNREAD_INDEX,
     # 14: the reprint index's recent bands, a table of their own (`link.reprints.settle_bands`)
     BANDS_TABLE.format(table="page_bands_recent", big="INTEGER"),
-    # 15: an event's earlier reports compared by name from the index (EVENTS_BY_NAME)
-    EVENTS_BY_NAME,
-    # 16: the reprint index's middle level; no index of events by key alone (BAND_LEVELS)
-    BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="INTEGER")),
-    # 17: page ids found by bucket in the index alone (BANDS_BY_BUCKET)
-    BANDS_BY_BUCKET,
-    # 18: long events marked, and indexed apart (LONG_EVENTS)
-    LONG_EVENTS.format(days='julianday("end") - julianday(start)', short=SHORT_EVENT_DAYS, name=", name"),
+    # 15: an event's earlier reports compared by name from the index (upgrades.EVENTS_BY_NAME)
+    upgrades.EVENTS_BY_NAME,
+    # 16: the reprint index's middle level; no index of events by key alone (upgrades.BAND_LEVELS)
+    upgrades.BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="INTEGER")),
+    # 17: page ids found by bucket in the index alone (upgrades.BANDS_BY_BUCKET)
+    upgrades.BANDS_BY_BUCKET,
+    # 18: long events marked, and indexed apart (upgrades.LONG_EVENTS)
+    upgrades.LONG_EVENTS.format(days='julianday("end") - julianday(start)', short=upgrades.SHORT_EVENT_DAYS,
+                                name=", name"),
+    # 19: events indexed by the class of days they last (EVENT_SPANS)
+    upgrades.event_spans('julianday("end") - julianday(start)', ", name", "events_key_days_name"),
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -355,7 +300,7 @@ POSTGRES: tuple[str, ...] = (
     # 4: as SQLite's 6
     BANDS_TABLE.format(table="page_bands", big="BIGINT"),
     # 5: as SQLite's 9
-    UNLINKED.format(big="BIGINT"),
+    upgrades.UNLINKED.format(big="BIGINT"),
     # 6: word pairs ("quan0he he0hop"), so a phrase's few pages come from the pairs' GIN lists
     # before its words' positions are checked (as SQLite's 11; '0' joins them: PostgreSQL's
     # parser splits words at '_')
@@ -369,15 +314,17 @@ POSTGRES: tuple[str, ...] = (
     CREATE INDEX pages_pairs ON pages USING gin(pairs);
     """,
     # 7: as SQLite's 12
-    EVENTS_BY_DAYS,
+    upgrades.EVENTS_BY_DAYS,
     # 8: as SQLite's 13
-    UNREAD_INDEX,
+    upgrades.UNREAD_INDEX,
     # 9: as SQLite's 14
     BANDS_TABLE.format(table="page_bands_recent", big="BIGINT"),
     # 10: as SQLite's 16
-    BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="BIGINT")),
+    upgrades.BAND_LEVELS.format(bands=BANDS_TABLE.format(table="page_bands_middle", big="BIGINT")),
     # 11: as SQLite's 17
-    BANDS_BY_BUCKET,
-    # 12: as SQLite's 18 (without the name: EVENTS_BY_NAME)
-    LONG_EVENTS.format(days='"end"::date - start::date', short=SHORT_EVENT_DAYS, name=""),
+    upgrades.BANDS_BY_BUCKET,
+    # 12: as SQLite's 18 (without the name: upgrades.EVENTS_BY_NAME)
+    upgrades.LONG_EVENTS.format(days='"end"::date - start::date', short=upgrades.SHORT_EVENT_DAYS, name=""),
+    # 13: as SQLite's 19
+    upgrades.event_spans('"end"::date - start::date', "", "events_key_days"),
 )

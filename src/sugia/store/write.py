@@ -13,7 +13,7 @@ from ..lang.text import fold, match_key
 from ..page import Page
 from ..records import Event, Fact, Mention, Post
 from .base import Store
-from .schema import SHORT_EVENT_DAYS
+from .upgrades import SPAN_DAYS
 
 
 def content_hash(page: Page) -> str:
@@ -105,21 +105,25 @@ def insert_facts(store: Store, page_id: int, facts: list[Fact]) -> None:
 def insert_event(store: Store, key: str, event: Event) -> int:
     """A new event row (`key`: what reports of one event share, see `sugia.link.events`)."""
     return store.value(
-        'INSERT INTO events (key, kind, name, start, "end", long, city, country, venue, forum, ordinal, level,'
+        'INSERT INTO events (key, kind, name, start, "end", span, city, country, venue, forum, ordinal, level,'
         " relationship, country_folded, forum_folded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-        (key, event.kind, event.name, event.start, event.end, lasts_long(event.start, event.end), event.city,
+        (key, event.kind, event.name, event.start, event.end, span(event.start, event.end), event.city,
          event.country, event.venue, json.dumps(event.forum, ensure_ascii=False), event.ordinal, event.level,
          event.relationship, fold(event.country or ""), fold(" ".join([*event.forum, event.name]))))
 
 
 def widen_event(store: Store, event_id: int, start: str, end: str) -> None:
-    store.execute('UPDATE events SET start = ?, "end" = ?, long = ? WHERE id = ?',
-                  (start, end, lasts_long(start, end), event_id))
+    store.execute('UPDATE events SET start = ?, "end" = ?, span = ? WHERE id = ?',
+                  (start, end, span(start, end), event_id))
 
 
-def lasts_long(start: str | None, end: str | None) -> int:
-    """1 for an event lasting more than SHORT_EVENT_DAYS (`schema.LONG_EVENTS`), else 0."""
-    return int(bool(start and end) and (date.fromisoformat(end) - date.fromisoformat(start)).days > SHORT_EVENT_DAYS)
+def span(start: str | None, end: str | None) -> int:
+    """The class of days an event lasts (`upgrades.EVENT_SPANS`): the first k whose SPAN_DAYS[k]
+    its days after the first are within, else len(SPAN_DAYS); 0 when its days are not known."""
+    if not (start and end):
+        return 0
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+    return next((k for k, most in enumerate(SPAN_DAYS) if days <= most), len(SPAN_DAYS))
 
 
 def insert_report(store: Store, event_id: int, page_id: int, event: Event, people: set[int]) -> None:

@@ -1,0 +1,87 @@
+"""Migrations added to bases already in use: each a change to the tables or their indexes,
+named here with the measurement that asked for it, and numbered in `schema.SQLITE` and
+`schema.POSTGRES`.
+"""
+from __future__ import annotations
+
+# FTS5 merges an index level's segments once it holds this many (its default: 4). At a million
+# pages the merging made inserting into pages_search cost 0.85 ms a page (0.38 with 16); 8
+# keeps a search's segment reads few.
+AUTOMERGE = 8
+
+# Finding an event's earlier reports (`link.events.reports`) by key, first day and last day
+# from the index alone: with (key, start) each row in the 31 days was read from the table to
+# check its last day (0.29 ms a page at a million pages; 0.025 ms so).
+EVENTS_BY_DAYS = """
+    CREATE INDEX IF NOT EXISTS events_key_days ON events(key, start, "end");
+    DROP INDEX IF EXISTS events_key_start;
+"""
+
+# An event's earlier reports (EVENTS_BY_DAYS) are compared by name (`link.events.link_event`):
+# with the name in the index their rows are not read (at a million pages a key's 31 days held
+# hundreds of events: 0.15 ms a page; 0.06 so). SQLite only: PostgreSQL's B-tree refuses rows
+# over ~2,700 bytes, and a name may be long.
+EVENTS_BY_NAME = """
+    CREATE INDEX IF NOT EXISTS events_key_days_name ON events(key, start, "end", name);
+    DROP INDEX IF EXISTS events_key_days;
+"""
+
+# An index every stored page paid for and no query read: a page's content hash is compared
+# through its source (`store.write.status`). At a million pages it was a leaf written at a
+# random place per page stored.
+UNREAD_INDEX = "DROP INDEX IF EXISTS pages_hash;"
+
+# The reprint index's middle level (`link.reprints.LEVELS`), and an index of events by key that
+# every index beginning with the key (EVENTS_BY_DAYS, EVENTS_BY_NAME) already is: each event
+# stored was an entry in it.
+BAND_LEVELS = """
+    {bands}
+    DROP INDEX IF EXISTS events_key;
+"""
+
+# A reprint lookup (`link.reprints.similar`) reads page ids by band and bucket at every level
+# (`link.reprints.LEVELS`, named here as the migrations name tables): with the page id in the
+# index it reads no table row (at a million pages ~29 candidates a page, each a row read
+# at random: 0.17-0.22 ms a lookup, 0.09-0.12 so).
+BANDS_BY_BUCKET = "".join(f"""
+    DROP INDEX IF EXISTS {table}_bucket;
+    CREATE INDEX {table}_bucket ON {table}(band, bucket, page_id);""" for table in (
+    "page_bands_recent", "page_bands_middle", "page_bands"))
+
+# Most events last a few days (of the labelled real pages' dated events 97% a week or less), so
+# an event's earlier reports are looked for among the key's events that began at most this
+# many days before it, and among its long events (lasting more) further back, through an index
+# of the long ones alone (`link.events.reports`): at a million pages a key's 31 days held
+# hundreds of events to step over (0.11-0.15 ms a lookup; 0.06 with a window of 3 days).
+SHORT_EVENT_DAYS = 7
+LONG_EVENTS = """
+    ALTER TABLE events ADD COLUMN long INTEGER NOT NULL DEFAULT 0;
+    UPDATE events SET long = 1 WHERE {days} > {short};
+    CREATE INDEX events_long ON events(key, start, "end"{name}) WHERE long = 1;
+"""
+
+# An event's earlier reports were looked for among all the key's events that began up to
+# SHORT_EVENT_DAYS before it, though most events last one day (of the labelled real pages'
+# dated events about half; of the scale benchmark's 87%) and one that ended before it began
+# cannot be its report: at a million pages a lookup stepped over ~88 index entries to keep
+# ~23. Events are now indexed by span, the class of days they last (`store.write.span`: one
+# day, up to SPAN_DAYS[k] days, or longer), and each class is looked for only as far back as
+# its longest event can reach (`link.events.reports`).
+SPAN_DAYS = (0, 3, SHORT_EVENT_DAYS)
+EVENT_SPANS = """
+    DROP INDEX events_long;
+    ALTER TABLE events RENAME COLUMN long TO span;
+    UPDATE events SET span = CASE WHEN {days} IS NULL THEN 0 {classes} ELSE {longer} END;
+    CREATE INDEX events_span ON events(key, span, start, "end"{name});
+    DROP INDEX {by_days};
+"""
+
+
+def event_spans(days: str, name: str, by_days: str) -> str:
+    """EVENT_SPANS for a dialect: `days` the SQL for an event's days after its first."""
+    classes = " ".join(f"WHEN {days} <= {most} THEN {k}" for k, most in enumerate(SPAN_DAYS))
+    return EVENT_SPANS.format(days=days, classes=classes, longer=len(SPAN_DAYS), name=name, by_days=by_days)
+
+
+# The queue of pages stored without linking: several writers store, one linker empties it.
+UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE);"
