@@ -48,6 +48,21 @@ def shared_samples() -> Path:
 BACKENDS = ["sqlite", "postgresql"]
 
 
+def plans(store, call) -> list[str]:
+    """SQLite's query plans of the statements `call()` runs on `store`."""
+    details = []
+    original = store.rows
+
+    def explained(sql, args=()):
+        details.extend(r["detail"] for r in original("EXPLAIN QUERY PLAN " + sql, args))
+        return original(sql, args)
+
+    store.rows = explained
+    call()
+    store.rows = original
+    return details
+
+
 def new_db(backend: str, request, tmp_path) -> str:
     """Where a new, empty knowledge base goes: a file path or a database URL."""
     if backend == "postgresql":

@@ -3,7 +3,7 @@ reprint index rebuilt from the base, and the labelled merging set for people and
 import json
 
 import pytest
-from conftest import BACKENDS, EXAMPLES, new_db
+from conftest import BACKENDS, EXAMPLES, new_db, plans
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -167,21 +167,6 @@ def test_link_stored_signatures_compare_as_datasketch_does(first, second):
     assert len(to_bytes(a)) * 2 == len(older)
     assert similarities([to_bytes(a), older, to_bytes(b)], b.hashvalues).tolist() == [a.jaccard(b)] * 2 + [1.0]
     assert buckets(from_bytes(to_bytes(a))) == buckets(from_bytes(older)) == buckets(a.hashvalues)
-
-
-def plans(store, call) -> list[str]:
-    """SQLite's query plans of the statements `call()` runs on `store`."""
-    details = []
-    original = store.rows
-
-    def explained(sql, args=()):
-        details.extend(r["detail"] for r in original("EXPLAIN QUERY PLAN " + sql, args))
-        return original(sql, args)
-
-    store.rows = explained
-    call()
-    store.rows = original
-    return details
 
 
 def test_link_an_events_earlier_reports_are_read_from_the_index_alone(tmp_path):

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import plans
 
 from sugia.cli import main
 from sugia.errors import UsageError
@@ -106,3 +107,17 @@ def test_queries_a_query_with_more_matches_than_the_window_answers_from_the_newe
         filtered = base.search("ASEAN", narrow, limit=100)  # common words: newest first however few pass
         assert filtered and all(narrow.date_from <= h["published"][:10] <= (narrow.date_to or "9") for h in filtered)
         assert {h["score"] for h in filtered} <= {1.0, 2.0}
+
+
+def test_queries_pages_of_one_outlet_are_listed_from_an_index(tmp_path):
+    """Listing an outlet's pages, newest first, and counting pages by outlet read an index, not
+    the table (SQLite): at 1.27M pages the listing read every page, 4.7 s."""
+    from sugia.store import Queries, open_store
+
+    store = open_store(str(tmp_path / "kb.db"))
+    queries = Queries(store)
+    listing = plans(store, lambda: queries.pages(outlet="VnExpress"))
+    assert any("SEARCH pages USING INDEX pages_outlet (outlet_folded=?)" in p for p in listing), listing
+    counting = plans(store, queries.stats)
+    by_outlet = counting.index("SCAN pages USING COVERING INDEX pages_outlet")
+    assert "FOR GROUP BY" not in counting[by_outlet + 1], counting  # grouped in the index's order

@@ -196,6 +196,8 @@ SQLITE: tuple[str, ...] = (
                                 name=", name"),
     # 19: events indexed by the class of days they last (EVENT_SPANS)
     upgrades.event_spans('julianday("end") - julianday(start)', ", name", "events_key_days_name"),
+    # 20: pages listed by outlet from an index (upgrades.PAGES_BY_OUTLET)
+    upgrades.PAGES_BY_OUTLET,
 )
 
 POSTGRES: tuple[str, ...] = (
