@@ -13,7 +13,9 @@ costly part, is spread; storing stays with the caller's single writer.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -67,6 +69,17 @@ _worker: tuple[Pipeline, Then | None] | None = None
 def _start_worker(pipeline: Pipeline, then: Then | None) -> None:
     global _worker
     _worker = (pipeline, then)
+    threading.Thread(target=_end_with_caller, name="sugia-caller-watch", daemon=True).start()
+
+
+def _end_with_caller() -> None:
+    """End this worker when the process that started it dies (`kill -9`, out of memory): the
+    pool's task queue never closes under a worker, which holds both ends of its pipe, so the
+    worker would wait for tasks for ever."""
+    caller = multiprocessing.parent_process()
+    if caller is not None:
+        multiprocessing.connection.wait([caller.sentinel])
+        os._exit(1)
 
 
 def _run_batch(batch: list[Page]) -> tuple[list[Any], Stats]:
