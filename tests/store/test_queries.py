@@ -46,6 +46,7 @@ def test_queries_same_event_from_two_outlets_is_one_event(base):
     assert event["kind"] == "senior_officials_meeting" and len(event["sources"]) == 2
     assert len(base.events(SearchFilters(date_from="2024-10-01", date_to="2024-10-31"))) == 0
     assert [e["kind"] for e in base.events(SearchFilters(country="Hoa Kỳ"))] == ["session", "reception"]
+    assert not {"key", "span"} & set(event)  # the database's own devices for finding reports
 
 
 def test_queries_cli_commands(base, tmp_path):

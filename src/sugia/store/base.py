@@ -20,8 +20,10 @@ class Store:
     """The knowledge base's database over a DB-API connection; subclasses name the database."""
 
     MIGRATIONS: tuple[str, ...] = ()
+    # Columns for the database's own use (folded copies, index words, an event's span class for
+    # finding its reports), kept out of what readers and exports show.
     HIDDEN_COLUMNS = {"raw", "record", "title_folded", "body_folded", "outlet_folded", "name_folded", "alias_folded",
-                      "country_folded", "forum_folded", "tsv", "search_keys", "pairs"}
+                      "country_folded", "forum_folded", "tsv", "search_keys", "pairs", "span"}
 
     def __init__(self, path: str):
         self.path = path
