@@ -88,10 +88,10 @@ UNLINKED = "CREATE TABLE unlinked (page_id {big} PRIMARY KEY REFERENCES pages(id
 
 # Pages listed by outlet, newest first (`Queries.pages`, /api/pages?outlet=): SQLite's index was
 # on the outlet as printed, the listing asks for its folded form, so a listing read the whole
-# table (4.7 s at 1.27M pages). Now an outlet's pages are found in the index and sorted (6-10 ms
-# for 5,500-11,000 pages at 1M): with the day in the index too (0.6 ms) each page stored landed on a
-# random leaf of it, where by outlet alone it lands after the outlet's last. The printed name
-# stays in the index for the pages counted by outlet (`Queries.stats`), from the index alone.
+# table (4.7 s at 1.27M pages). Now an outlet's pages are found in the index and sorted (6-10
+# ms for 5,500-11,000 pages at 1M). With the day in the index too a listing took 0.6 ms, but
+# each page stored landed on a random leaf of it; by outlet alone it lands after the outlet's
+# last. The printed name stays in the index for the pages counted by outlet (`Queries.stats`).
 PAGES_BY_OUTLET = """
     DROP INDEX pages_outlet;
     CREATE INDEX pages_outlet ON pages(outlet_folded, outlet);
