@@ -58,8 +58,10 @@ def plans(store, call) -> list[str]:
         return original(sql, args)
 
     store.rows = explained
-    call()
-    store.rows = original
+    try:
+        call()
+    finally:
+        store.rows = original
     return details
 
 
