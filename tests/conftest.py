@@ -49,19 +49,23 @@ BACKENDS = ["sqlite", "postgresql"]
 
 
 def plans(store, call) -> list[str]:
-    """SQLite's query plans of the statements `call()` runs on `store`."""
+    """SQLite's query plans of the statements `call()` reads rows with on `store`."""
     details = []
-    original = store.rows
+    originals = {"rows": store.rows, "tuples": store.tuples}
 
-    def explained(sql, args=()):
-        details.extend(r["detail"] for r in original("EXPLAIN QUERY PLAN " + sql, args))
-        return original(sql, args)
+    def explaining(read):
+        def explained(sql, args=()):
+            details.extend(r["detail"] for r in originals["rows"]("EXPLAIN QUERY PLAN " + sql, args))
+            return read(sql, args)
+        return explained
 
-    store.rows = explained
+    for name, read in originals.items():
+        setattr(store, name, explaining(read))
     try:
         call()
     finally:
-        store.rows = original
+        for name, read in originals.items():
+            setattr(store, name, read)
     return details
 
 

@@ -155,17 +155,22 @@ def test_link_merges_people_and_events_across_articles(backend, request, tmp_pat
 @given(st.lists(st.text(alphabet="abcđêơ ", min_size=1, max_size=12), min_size=1, max_size=30),
        st.lists(st.text(alphabet="abcđêơ ", min_size=1, max_size=12), min_size=1, max_size=30))
 def test_link_stored_signatures_compare_as_datasketch_does(first, second):
-    """The lookup compares stored hash values directly; the estimate is datasketch's own,
-    whether a signature was stored in 32 bits a value or, by an older sugia, in 64; the
-    bands are the same from either."""
+    """The lookup compares stored hash values directly; the estimate is datasketch's own
+    where a signature was stored in 32 bits a value or, by an older sugia, in 64 (the bands
+    are the same from either), and for the 8 bits the base keeps now, the share of equal low
+    bytes: never below datasketch's, and 1 for the same signature."""
     import numpy as np
 
-    from sugia.link.reprints import buckets, from_bytes, signature, similarities, to_bytes
+    from sugia.link.reprints import buckets, from_bytes, kept, signature, similarities, to_bytes
 
     a, b = signature(" ".join(first)), signature(" ".join(second))
     older = a.hashvalues.astype(np.uint64).tobytes()
-    assert len(to_bytes(a)) * 2 == len(older)
-    assert similarities([to_bytes(a), older, to_bytes(b)], b.hashvalues).tolist() == [a.jaccard(b)] * 2 + [1.0]
+    assert len(to_bytes(a)) * 2 == len(older) == 8 * len(kept(to_bytes(a))) == 8 * len(kept(older))
+    low = np.count_nonzero(a.hashvalues % 256 == b.hashvalues % 256) / len(a.hashvalues)
+    scores = similarities([to_bytes(a), older, to_bytes(b), kept(to_bytes(a)), kept(older), kept(to_bytes(b))],
+                          b.hashvalues).tolist()
+    assert scores[:3] == [a.jaccard(b)] * 2 + [1.0]
+    assert scores[3] == scores[4] == low >= a.jaccard(b) and scores[5] == 1.0
     assert buckets(from_bytes(to_bytes(a))) == buckets(from_bytes(older)) == buckets(a.hashvalues)
 
 

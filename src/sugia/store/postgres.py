@@ -48,6 +48,12 @@ class PostgresStore(Store):
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
         return self.db.execute(_placeholders(sql), tuple(args))
 
+    def tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple]:
+        from psycopg.rows import tuple_row
+
+        with self.db.cursor(row_factory=tuple_row) as cursor:
+            return cursor.execute(_placeholders(sql), tuple(args)).fetchall()
+
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         # psycopg's executemany opens a pipeline and syncs it; for the few rows a page has
         # (aliases, posts, figures) that cost more than one statement each (storing 144 ->

@@ -84,6 +84,11 @@ class SQLiteStore(Store):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.db.executemany(sql, rows)
 
+    def tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple]:
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, args).fetchall()
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: a page is stored whole or not.
