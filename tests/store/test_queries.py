@@ -122,3 +122,17 @@ def test_queries_pages_of_one_outlet_are_listed_from_an_index(tmp_path):
     counting = plans(store, queries.stats)
     by_outlet = counting.index("SCAN pages USING COVERING INDEX pages_outlet")
     assert "FOR GROUP BY" not in counting[by_outlet + 1], counting  # grouped in the index's order
+
+
+def test_queries_a_persons_events_are_found_from_the_person(tmp_path):
+    """A person's events, the people they met and events filtered by participant are looked up
+    by the person, the person by name or key, and nothing is read whole (SQLite): at 1.2
+    million events a person's page walked every event, 2.6 s."""
+    from sugia.store import Queries, open_store
+
+    store = open_store(str(tmp_path / "kb.db"))
+    queries = Queries(store)
+    for call in (lambda: queries.person(1), lambda: queries.events(SearchFilters(person="Nguyễn Văn A"))):
+        found = plans(store, call)
+        assert any("event_participants_entity (entity_id=?" in p for p in found), found
+        assert not any(p.startswith("SCAN") for p in found), found

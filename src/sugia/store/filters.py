@@ -137,9 +137,14 @@ def event_conditions(filters: SearchFilters) -> tuple[str, list[Any]]:
     return " ".join(sql), args
 
 
+TYPES = "'person', 'organization', 'location'"
+
+
 def entity_ids(name: str) -> tuple[str, list[str]]:
     """SQL selecting the ids of the entities a name refers to, and its arguments."""
     names = spellings(name)
     marks = ",".join("?" * len(names))
-    return (f"SELECT id FROM entities WHERE key = ? OR name_folded IN ({marks})"
+    # The types named so the key is looked up in the (type, key) index: by key alone every
+    # entity was read.
+    return (f"SELECT id FROM entities WHERE type IN ({TYPES}) AND key = ? OR name_folded IN ({marks})"
             f" UNION SELECT entity_id FROM aliases WHERE alias_folded IN ({marks})", [match_key(name), *names, *names])

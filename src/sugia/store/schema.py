@@ -198,6 +198,8 @@ SQLITE: tuple[str, ...] = (
     upgrades.event_spans('julianday("end") - julianday(start)', ", name", "events_key_days_name"),
     # 20: pages listed by outlet from an index (upgrades.PAGES_BY_OUTLET)
     upgrades.PAGES_BY_OUTLET,
+    # 21: a person's events found from the person (upgrades.PARTICIPANTS_BY_ENTITY)
+    upgrades.PARTICIPANTS_BY_ENTITY,
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -329,4 +331,6 @@ POSTGRES: tuple[str, ...] = (
     upgrades.LONG_EVENTS.format(days='"end"::date - start::date', short=upgrades.SHORT_EVENT_DAYS, name=""),
     # 13: as SQLite's 19
     upgrades.event_spans('"end"::date - start::date', "", "events_key_days"),
+    # 14: as SQLite's 21
+    upgrades.PARTICIPANTS_BY_ENTITY,
 )

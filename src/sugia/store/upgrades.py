@@ -96,3 +96,8 @@ PAGES_BY_OUTLET = """
     DROP INDEX pages_outlet;
     CREATE INDEX pages_outlet ON pages(outlet_folded, outlet);
 """
+
+# A person's events (`Queries.person`, the people graph, events filtered by participant) looked
+# up by the person: without an index SQLite walked every event (2.6 s at 1.2 million events
+# for a person in 2,346 of them) or every participant row (0.18 s of 2.3 million).
+PARTICIPANTS_BY_ENTITY = "CREATE INDEX event_participants_entity ON event_participants(entity_id, event_id);"
