@@ -2,10 +2,12 @@
 grows, the time to open it for writing, its size, and search latency per query class.
 
 The pages are the project's example pages, run through the pipeline once and then varied
-(`corpus.variants`: paragraphs sampled and shuffled, people renamed from a population of 20,000
-with Zipf popularity, dates 2008-2026, the project's outlet list, filler paragraphs drawn by
-Zipf from the project's lexicon and gazetteers, one page in ten a reprint), so mentions, posts,
-events and participants are kept.
+(`corpus.variants`: paragraphs sampled and shuffled, 30% of their words outside names
+replaced from the project's lexicon so that each variant is a story of its own — see
+`bench_corpus.py` — people renamed from a population of 20,000 with Zipf popularity, dates
+2008-2026, the project's outlet list, filler paragraphs drawn by Zipf from the project's
+lexicon and gazetteers, one page in ten a reprint), so mentions, posts, events and
+participants are kept.
 
 usage: python benchmarks/bench_scale.py --pages 100000 --db PATH|postgresql://... [--queries 100] [--extend N]
        python benchmarks/bench_scale.py --pages 10000 --pg      (a throwaway PostgreSQL cluster)

@@ -137,6 +137,38 @@ def test_link_bands_are_added_for_signatures_of_an_older_base(tmp_path):
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_link_an_older_bases_bands_are_keyed_by_bucket_and_found(backend, request, tmp_path):
+    """Band rows an older sugia stored (the band apart, a 63-bit bucket) are keyed as new ones
+    are (upgrades.bands_keyed): a page banded before the upgrade is found by its reprint after."""
+    import hashlib
+
+    import numpy as np
+
+    from sugia.link.reprints import BANDS, ROWS, buckets, kept, signature, similar, to_bytes
+    from sugia.store.write import insert_page
+
+    db = new_db(backend, request, tmp_path)
+    if backend == "postgresql":
+        from sugia.store.postgres import PostgresStore as Current
+    else:
+        from sugia.store.sqlite import SQLiteStore as Current
+    older = type("Older", (Current,), {"MIGRATIONS": Current.MIGRATIONS[:-1]})(db)
+    page = next(p for p in extract([str(EXAMPLES / "pages" / "ex01_portal_som.txt")]) if p.ok)
+    values = signature(page.body).hashvalues
+    with older.transaction():
+        page_id = insert_page(older, page)
+        older.execute("INSERT INTO page_minhash VALUES (?, ?)", (page_id, kept(to_bytes(signature(page.body)))))
+        older.executemany("INSERT INTO page_bands_middle (band, bucket, page_id) VALUES (?, ?, ?)", [
+            (band, int.from_bytes(hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].astype(np.uint64).tobytes(),
+                                                  digest_size=8).digest(), "big") >> 1, page_id)
+            for band in range(BANDS)])
+    older.close()
+    store = open_store(db)
+    assert [r["bucket"] for r in store.rows("SELECT bucket FROM page_bands_middle ORDER BY bucket")] == buckets(values)
+    assert similar(store, values) == [(page_id, 1.0)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_link_merges_people_and_events_across_articles(backend, request, tmp_path):
     """The project's labelled set (benchmarks/merging): namesakes one mark apart, two
     receptions on one day, two summits in one city on one day, a meeting reported from its
@@ -246,15 +278,15 @@ def test_link_a_base_made_before_events_had_spans_gets_them(tmp_path, monkeypatc
     assert [r["name"] for r in reports(store, "conference|x|", None, None)] == ["Hội nghị 4"]
 
 
-def test_link_reprint_candidates_are_found_in_the_band_indexes_alone(tmp_path):
-    """A reprint lookup reads the candidates' page ids from each level's index, no band row
-    (SQLite): at a million pages ~29 candidates a page, each a row read at random."""
+def test_link_reprint_candidates_are_found_by_bucket_at_every_level(tmp_path):
+    """A reprint lookup reads the candidates' page ids from each level's key (SQLite), no row
+    apart from it: at a million pages ~29 candidates a page, each read at random."""
     from sugia.link.reprints import LEVELS, signature, similar
 
     store = open_store(str(tmp_path / "kb.db"))
     found = plans(store, lambda: similar(store, signature("một hai ba bốn năm sáu bảy").hashvalues))
     for table in LEVELS:
-        assert any(f"{table} USING COVERING INDEX {table}_bucket" in p for p in found), (table, found)
+        assert any(f"{table} USING PRIMARY KEY (bucket=?)" in p for p in found), (table, found)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

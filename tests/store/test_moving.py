@@ -6,7 +6,7 @@ import pytest
 
 from sugia.store.sqlite import SQLiteStore
 
-ORPHAN = "INSERT INTO page_bands_middle (band, bucket, page_id) VALUES (1, 2, 99)"  # no page 99
+ORPHAN = "INSERT INTO page_bands_middle (bucket, page_id) VALUES (2, 99)"  # no page 99
 
 
 def keys_checked(store: SQLiteStore) -> bool:

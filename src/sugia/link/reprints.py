@@ -78,17 +78,20 @@ def similarities(stored: list[bytes], values: np.ndarray) -> np.ndarray:
 
 
 # LSH bands: datasketch's choice for THRESHOLD and NUM_PERM (14 bands of 4 rows), stored as
-# rows (band, bucket, page) with an index, so the base itself is the index: nothing is built
-# in memory when a base opens, and a lookup reads only the pages that share a bucket.
+# rows (bucket, page) keyed by bucket, so the base itself is the index: nothing is built in
+# memory when a base opens, and a lookup reads only the pages that share a bucket.
 _LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
 BANDS, ROWS = _LSH.b, _LSH.r
 
 
-def buckets(values: np.ndarray) -> list[tuple[int, int]]:
-    """(band, bucket) of a signature's hash values: a 63-bit hash of each band's rows."""
+def buckets(values: np.ndarray) -> list[int]:
+    """A signature's bucket in each band: the band in the high bits, the top 32 bits of a hash of
+    the band's rows below (a 64-bit hash as older bases kept it, upgrades.bands_keyed). Two
+    bands of different signatures share a bucket by chance one time in 4 billion: at a million
+    pages one lookup in ~300 scores a page it need not."""
     values = values.astype(np.uint64)
-    return [(band, int.from_bytes(hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8)
-                                  .digest(), "big") >> 1) for band in range(BANDS)]
+    return [band << 32 | int.from_bytes(hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(),
+                                                        digest_size=8).digest()[:4], "big") for band in range(BANDS)]
 
 
 class Fingerprint(Stage):
@@ -109,7 +112,7 @@ class Fingerprint(Stage):
 # LSM-tree's levels): a batch of pages rewrites few leaves of the small recent table, and a move
 # rewrites each leaf of the table it enters once. With two tables every move (20,000 pages)
 # rewrote the whole index: 400 MB at a million pages, ~0.2 ms a page stored; with a middle
-# table the whole index is rewritten every 200,000 pages (schema.BANDS_TABLE).
+# table the whole index is rewritten every 200,000 pages (upgrades.bands_keyed).
 LEVELS = ("page_bands_recent", "page_bands_middle", "page_bands")
 RECENT_PAGES = 20_000
 GROWTH = 10
@@ -121,10 +124,10 @@ def similar(store: Store, values: np.ndarray) -> list[tuple[int, float]]:
     days, and their signatures are the likeliest in memory): a story reprinted thousands of
     times is one group already, and scoring every copy would make ingest quadratic."""
     keys = buckets(values)
-    where = " OR ".join(["(band = ? AND bucket = ?)"] * len(keys))
-    levels = " UNION ALL ".join(f"SELECT page_id FROM {table} WHERE {where}" for table in LEVELS)
+    marks = ", ".join("?" * len(keys))
+    levels = " UNION ALL ".join(f"SELECT page_id FROM {table} WHERE bucket IN ({marks})" for table in LEVELS)
     rows = store.tuples(f"SELECT m.page_id, m.hashvalues FROM page_minhash m WHERE m.page_id IN"
-                        f" ({levels} LIMIT {MAX_CANDIDATES})", [v for key in keys for v in key] * len(LEVELS))
+                        f" ({levels} LIMIT {MAX_CANDIDATES})", keys * len(LEVELS))
     if not rows:
         return []
     scores = similarities([bytes(hashvalues) for _, hashvalues in rows], values)
@@ -140,8 +143,7 @@ def settle_bands(store: Store, recent_pages: int | None = None) -> bool:
     for level, (table, below) in enumerate(zip(LEVELS, LEVELS[1:])):
         if not _full(store, level, recent_pages):
             break
-        store.execute(f"INSERT INTO {below} (band, bucket, page_id)"
-                      f" SELECT band, bucket, page_id FROM {table} ORDER BY band, bucket")
+        store.execute(f"INSERT INTO {below} (bucket, page_id) SELECT bucket, page_id FROM {table} ORDER BY bucket, page_id")
         store.execute(f"DELETE FROM {table}")
         moved = True
     return moved
@@ -181,8 +183,8 @@ def _banded(store: Store, page_id: int) -> bool:
 
 
 def _insert_bands(store: Store, page_id: int, values: np.ndarray) -> None:
-    store.executemany(f"INSERT INTO {LEVELS[0]} (band, bucket, page_id) VALUES (?, ?, ?)",
-                      [(band, bucket, page_id) for band, bucket in buckets(values)])
+    store.executemany(f"INSERT INTO {LEVELS[0]} (bucket, page_id) VALUES (?, ?)",
+                      [(bucket, page_id) for bucket in buckets(values)])
 
 
 def group(store: Store, page_id: int, body: str, signed: bytes | None = None) -> None:

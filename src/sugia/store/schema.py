@@ -200,6 +200,8 @@ SQLITE: tuple[str, ...] = (
     upgrades.PAGES_BY_OUTLET,
     # 21: a person's events found from the person (upgrades.PARTICIPANTS_BY_ENTITY)
     upgrades.PARTICIPANTS_BY_ENTITY,
+    # 22: the reprint index's levels keyed by bucket, without rowids (upgrades.bands_keyed)
+    upgrades.bands_keyed("INTEGER", " WITHOUT ROWID"),
 )
 
 POSTGRES: tuple[str, ...] = (
@@ -333,4 +335,6 @@ POSTGRES: tuple[str, ...] = (
     upgrades.event_spans('"end"::date - start::date', "", "events_key_days"),
     # 14: as SQLite's 21
     upgrades.PARTICIPANTS_BY_ENTITY,
+    # 15: as SQLite's 22 (a PostgreSQL table always has its rows apart from its indexes)
+    upgrades.bands_keyed("BIGINT", ""),
 )

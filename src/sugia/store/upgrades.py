@@ -101,3 +101,25 @@ PAGES_BY_OUTLET = """
 # up by the person: without an index SQLite walked every event (2.6 s at 1.2 million events
 # for a person in 2,346 of them) or every participant row (0.18 s of 2.3 million).
 PARTICIPANTS_BY_ENTITY = "CREATE INDEX event_participants_entity ON event_participants(entity_id, event_id);"
+
+# The reprint index's levels (`link.reprints.LEVELS`) keyed by bucket alone, the band in its high
+# bits and 32 bits of the band's hash below (`link.reprints.buckets`; an older bucket's 63 bits
+# cut to their top 32), in tables without rowids: a band row was kept three times, as a table
+# row, in the (band, bucket, page) index lookups read and in the page index deletes use (~63
+# bytes a row; ~32 so), and every level move rewrote the two larger.
+_BAND_LEVEL_KEYED = """
+    CREATE TABLE {table}_keyed (
+        bucket {big} NOT NULL,
+        page_id {big} NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+        PRIMARY KEY (bucket, page_id)
+    ){without_rowid};
+    INSERT INTO {table}_keyed (bucket, page_id)
+        SELECT band * 4294967296 + bucket / 2147483648, page_id FROM {table} ORDER BY 1, 2;
+    DROP TABLE {table};
+    ALTER TABLE {table}_keyed RENAME TO {table};
+    CREATE INDEX {table}_page ON {table}(page_id);"""
+
+
+def bands_keyed(big: str, without_rowid: str) -> str:
+    return "".join(_BAND_LEVEL_KEYED.format(table=table, big=big, without_rowid=without_rowid)
+                   for table in ("page_bands_recent", "page_bands_middle", "page_bands"))
