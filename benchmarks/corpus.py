@@ -116,6 +116,7 @@ def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
     project's lexicon. One page in ten reprints a recent page under another outlet."""
     rng = random.Random(seed)
     vocabulary, outlets, population = _vocabulary(), _outlets(), people(20_000)
+    kept_names = [_names(page) for page in pages]
     recent: list[Page] = []
     for i in range(n):
         if recent and rng.random() < REPRINTS:
@@ -125,8 +126,7 @@ def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
             page.source = f"synthetic/{i:07d}/{Path(page.source).name}"
             yield page
             continue
-        page = copy.deepcopy(pages[i % len(pages)])
-        names = _names(page)
+        page, names = copy.deepcopy(pages[i % len(pages)]), kept_names[i % len(pages)]
         paragraphs = [p for p in page.body.split("\n") if rng.random() < 0.6] or page.body.split("\n")[:1]
         paragraphs = [_reworded(rng, p, names, vocabulary) for p in paragraphs]
         paragraphs += [_filler(rng, vocabulary) for _ in range(rng.randint(1, 3))]
@@ -163,21 +163,18 @@ def variants(pages: list[Page], n: int, seed: int = 0) -> Iterator[Page]:
 
 
 def _names(page: Page) -> re.Pattern[str] | None:
-    """The page's entity names and aliases, longest first: words a variant keeps as written."""
+    """The page's entity names and aliases, longest first, as one group: words a variant keeps
+    as written (splitting by it leaves them at the odd places)."""
     names = {n for e in (*page.people, *page.organizations, *page.locations) for n in (e.name, *e.aliases) if n}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+    return re.compile(f"({'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})") if names else None
 
 
 def _reworded(rng: random.Random, text: str, names: re.Pattern[str] | None, vocabulary: list[str]) -> str:
     """`text` with a REWORDED share of its words outside `names` replaced by lexicon words."""
-    def reword(part: str) -> str:
-        return re.sub(r"\w+", lambda m: vocabulary[_zipf(rng, len(vocabulary))] if rng.random() < REWORDED
-                      else m.group(), part)
-    out, at = [], 0
-    for found in names.finditer(text) if names else ():
-        out += [reword(text[at:found.start()]), found.group()]
-        at = found.end()
-    return "".join([*out, reword(text[at:])])
+    def reword(match: re.Match[str]) -> str:
+        return vocabulary[_zipf(rng, len(vocabulary))] if rng.random() < REWORDED else match.group()
+    parts = names.split(text) if names else [text]
+    return "".join(part if i % 2 else re.sub(r"\w+", reword, part) for i, part in enumerate(parts))
 
 
 def _filler(rng: random.Random, vocabulary: list[str]) -> str:
